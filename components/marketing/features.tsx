@@ -1,0 +1,69 @@
+import { Activity, ChartLine, CreditCard, KeyRound, ScrollText, ShieldCheck, Workflow, Zap } from "lucide-react";
+import { SectionHeading } from "./section-heading";
+
+const features = [
+  {
+    Icon: ShieldCheck,
+    title: "Multi-tenant organizations",
+    body: "Organizations, invitations and owner, admin and member roles. Every tenant table has Postgres Row-Level Security enabled and forced, so a forgotten filter returns nothing instead of someone else's data.",
+  },
+  {
+    Icon: KeyRound,
+    title: "Sign-in with Auth.js",
+    body: "Magic links, email and password, and OAuth providers. Sessions are read through the cache: once it is warm, a signed-in page view costs at most one database round trip for identity.",
+  },
+  {
+    Icon: CreditCard,
+    title: "Stripe billing",
+    body: "Plans, checkout, subscriptions and PDF invoices. Webhooks are verified with Stripe's own helpers and each event is processed exactly once.",
+  },
+  {
+    Icon: Workflow,
+    title: "Background jobs with an outbox",
+    body: "Email, invoices and webhook delivery run as Inngest functions. Events are written in the same transaction as your data: if the queue is down, nothing is lost.",
+  },
+  {
+    Icon: Zap,
+    title: "Cache and rate limits",
+    body: "Upstash Redis holds sessions, feature flags and configuration, and rate-limits the API. Expensive aggregations get a query cache with TTLs and tag invalidation.",
+  },
+  {
+    Icon: ChartLine,
+    title: "Admin metrics",
+    body: "MRR, churn and usage dashboards for platform admins, aggregated by a background job and shown next to technical health.",
+  },
+  {
+    Icon: ScrollText,
+    title: "Audit log",
+    body: "Who did what, in which organization, and when. Retention follows the plan, from seven days on Free to a year on Business.",
+  },
+  {
+    Icon: Activity,
+    title: "Observability",
+    body: "JSON logs where every line carries the request id, into the jobs the request caused. Sentry and OpenTelemetry switch on with an environment variable.",
+  },
+] as const;
+
+export function Features() {
+  return (
+    <section id="features" aria-labelledby="features-title" className="scroll-mt-20 border-t">
+      <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6 sm:py-24 lg:px-8">
+        <SectionHeading id="features-title" eyebrow="Features" title="Everything a paid product needs on day one">
+          The parts every SaaS rebuilds, built once and built to scale: so your first week goes into the part only you
+          can build.
+        </SectionHeading>
+        <ul className="mt-12 grid gap-px overflow-hidden rounded-xl border bg-border sm:grid-cols-2 lg:grid-cols-4">
+          {features.map(({ Icon, title, body }) => (
+            <li key={title} className="bg-card p-6">
+              <span className="inline-flex size-9 items-center justify-center rounded-lg border bg-background text-primary">
+                <Icon aria-hidden="true" className="size-[18px]" />
+              </span>
+              <h3 className="mt-4 font-medium">{title}</h3>
+              <p className="mt-2 text-sm leading-relaxed text-muted-foreground">{body}</p>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./orgs";
+export * from "./projects";
+export * from "./audit";
+export * from "./outbox";

@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { currentOrgId, orgIdColumn, tenantPolicy } from "./tenancy";
+
+export const orgRole = pgEnum("org_role", ["owner", "admin", "member"]);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    plan: text("plan").notNull().default("free"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // An organization row is itself tenant data: inside withTenant only the current one is visible.
+  (t) => [pgPolicy("tenant_isolation", { for: "all", using: sql`${t.id} = ${currentOrgId}`, withCheck: sql`${t.id} = ${currentOrgId}` })],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgIdColumn().references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: orgRole("role").notNull().default("member"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_id_user_id_key").on(t.orgId, t.userId),
+    index("memberships_user_id_idx").on(t.userId),
+    tenantPolicy(t.orgId),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgIdColumn().references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: orgRole("role").notNull().default("member"),
+    // SHA-256 of the token mailed to the invitee; the token itself is never stored.
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("invitations_org_id_email_idx").on(t.orgId, t.email), index("invitations_expires_at_idx").on(t.expiresAt), tenantPolicy(t.orgId)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type NewOrganization = typeof organizations.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type OrgRole = (typeof orgRole.enumValues)[number];
+export type Invitation = typeof invitations.$inferSelect;

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { log } from "@/lib/log";
+import { primaryDb, type Database } from "./client";
+
+/** Who is acting, and in which organization. */
+export type TenantContext = { orgId: string; userId: string };
+
+/** A transaction handle; query functions take it as their first argument. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Runs `fn` in one transaction as `app_user`, with `app.org_id` and `app.user_id` set, so Row-Level Security
+ * confines every statement to the organization. The settings are transaction-local (`set_config(..., true)`):
+ * they die with the transaction and a pooled connection comes back clean.
+ */
+export function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return primaryDb.transaction(async (tx) => {
+    // Started before fn runs and not awaited first: postgres.js sends it ahead of fn's first statement on the
+    // same connection, so the context costs no extra round trip. Should it fail, the transaction is aborted
+    // and fn's statements fail with it; none can run without the context.
+    const context = tx
+      .execute(
+        sql`select set_config('app.org_id', ${ctx.orgId}, true), set_config('app.user_id', ${ctx.userId}, true), set_config('role', 'app_user', true)`,
+      )
+      .then(() => undefined);
+    const [, result] = await Promise.all([context, fn(tx)]);
+    return result;
+  });
+}
+
+/**
+ * The one way around Row-Level Security: runs `fn` in a transaction as the connecting role (which must own the
+ * tables with BYPASSRLS, or be a superuser). Every use names its reason, and the reason is logged.
+ */
+export function withSystem<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  log.info({ reason }, "system database access");
+  return primaryDb.transaction(fn);
+}

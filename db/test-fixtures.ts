@@ -1,0 +1,44 @@
+import { randomUUID } from "node:crypto";
+import { auditLogs, invitations, memberships, organizations, outboxEvents, projects, users } from "./schema";
+import { withSystem, type Tx } from "./tenant";
+
+/** A fresh organization with one owner, written around RLS (test setup only). */
+export async function createOrgWithOwner(label = "org") {
+  const suffix = randomUUID().slice(0, 8);
+  return withSystem("test setup", async (tx) => {
+    const [user] = await tx.insert(users).values({ email: `${label}-${suffix}@example.test`, name: `${label} owner` }).returning();
+    const [org] = await tx.insert(organizations).values({ slug: `${label}-${suffix}`, name: `${label} ${suffix}` }).returning();
+    await tx.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: "owner" });
+    return { org: org!, user: user! };
+  });
+}
+
+/** Where a factory writes: an organization, a member of it, and a user who belongs to no organization. */
+export type Scope = { orgId: string; userId: string; outsiderId: string };
+
+/** A user with no membership (test setup only). */
+export async function createOutsider(): Promise<string> {
+  const [user] = await withSystem("test setup", (tx) =>
+    tx.insert(users).values({ email: `outsider-${randomUUID()}@example.test` }).returning({ id: users.id }),
+  );
+  return user!.id;
+}
+
+/**
+ * One insertable row per tenant table, keyed by SQL table name. The cross-tenant test fails for any
+ * tenant table in the catalog that has no entry here, so a new table cannot escape it.
+ */
+export const tenantRowFactories: Record<string, (tx: Tx, scope: Scope) => Promise<unknown>> = {
+  memberships: (tx, { orgId, outsiderId }) => tx.insert(memberships).values({ orgId, userId: outsiderId, role: "member" }),
+  invitations: (tx, { orgId, userId }) =>
+    tx.insert(invitations).values({
+      orgId,
+      email: `i-${randomUUID()}@example.test`,
+      tokenHash: randomUUID(),
+      invitedBy: userId,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    }),
+  projects: (tx, { orgId, userId }) => tx.insert(projects).values({ orgId, name: "Project", createdBy: userId }),
+  audit_logs: (tx, { orgId, userId }) => tx.insert(auditLogs).values({ orgId, actorId: userId, action: "test.created" }),
+  outbox_events: (tx, { orgId }) => tx.insert(outboxEvents).values({ orgId, name: "test/thing.happened", data: { orgId } }),
+};
