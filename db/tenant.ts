@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import type { TransactionSql } from "postgres";
 import { log } from "@/lib/log";
 import { primaryDb, type Database } from "./client";
 
@@ -15,17 +15,30 @@ export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
  */
 export function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return primaryDb.transaction(async (tx) => {
-    // Started before fn runs and not awaited first: postgres.js sends it ahead of fn's first statement on the
-    // same connection, so the context costs no extra round trip. Should it fail, the transaction is aborted
+    // Started before fn runs and not awaited first: postgres.js writes it ahead of fn's first statement on the
+    // same connection, so the context costs no round trip of its own. Should it fail, the transaction is aborted
     // and fn's statements fail with it; none can run without the context.
-    const context = tx
-      .execute(
-        sql`select set_config('app.org_id', ${ctx.orgId}, true), set_config('app.user_id', ${ctx.userId}, true), set_config('role', 'app_user', true)`,
-      )
+    const context = driverOf(tx)
+      .unsafe(SET_CONTEXT, [ctx.orgId, ctx.userId], { prepare: PREPARE })
       .then(() => undefined);
     const [, result] = await Promise.all([context, fn(tx)]);
     return result;
   });
+}
+
+const SET_CONTEXT =
+  "select set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('role', 'app_user', true)";
+
+// A prepared statement skips the describe round trip that postgres.js makes before binding an unprepared
+// statement's parameters, and only then can the next statement ride in the same write. drizzle prepares
+// nothing unnamed, hence the driver call. The embedded PGlite server shares one backend, so no prepared statements.
+const PREPARE = process.env.KEEL_EMBEDDED_DB !== "1";
+
+/** The postgres.js transaction under a drizzle transaction. */
+function driverOf(tx: Tx): TransactionSql {
+  const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
+  if (typeof client?.unsafe !== "function") throw new Error("withTenant: drizzle's postgres.js session has changed shape");
+  return client;
 }
 
 /**
