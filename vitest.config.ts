@@ -8,6 +8,7 @@ export default defineConfig({
     globalSetup: ["./vitest.global-setup.ts"],
     setupFiles: ["./vitest.setup.ts"],
     environment: "node",
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers only contend for the database.
