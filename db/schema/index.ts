@@ -3,3 +3,4 @@ export * from "./orgs";
 export * from "./projects";
 export * from "./audit";
 export * from "./outbox";
+export * from "./email";
