@@ -1,7 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-
-// A caller's id is kept when it looks like one (a load balancer's or a client's), so logs join up across hops.
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+import { requestIdFrom } from "@/lib/request-context";
 
 const securityHeaders: Record<string, string> = {
   "x-content-type-options": "nosniff",
@@ -15,8 +13,7 @@ const securityHeaders: Record<string, string> = {
  * request headers) and sets security headers. It never decides who may see data.
  */
 export function proxy(request: NextRequest) {
-  const incoming = request.headers.get("x-request-id");
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers);
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
 

@@ -1,28 +1,57 @@
 import pino from "pino";
+import { getRequestContext } from "./request-context";
 
 /**
- * The one logger: JSON lines on stdout. Secrets are redacted wherever they appear in a logged object.
- * A leaf module (it imports only pino), so `db/` may use it too.
+ * The one logger: JSON lines on stdout. Inside a request or a job run every line carries its `requestId`
+ * (and the run's id), so one request's lines and the lines of the jobs it caused share the id.
+ * Secrets are redacted wherever they appear in a logged object. `db/` may use it: it depends on nothing above.
  */
+// Lines go to stdout, or, while a test captures them, to the test instead.
+const captures = new Set<(line: string) => void>();
+const destination = {
+  write(line: string) {
+    if (captures.size === 0) process.stdout.write(line);
+    else for (const capture of captures) capture(line);
+  },
+};
+
 export const log = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: "keel" },
+  mixin: () => getRequestContext() ?? {},
   redact: {
     paths: [
       "password",
       "*.password",
       "token",
       "*.token",
+      "sessionToken",
       "*.sessionToken",
       "cookie",
       "*.cookie",
+      "authorization",
+      "*.authorization",
       "headers.authorization",
       "headers.cookie",
+      "apiKey",
       "*.apiKey",
+      "secret",
       "*.secret",
     ],
     censor: "[redacted]",
   },
-});
+}, destination);
+
+/** Sends every log line (at `level` and above) to `capture` instead of stdout until the returned stop is called. */
+export function captureLogs(capture: (line: Record<string, unknown>) => void, level: pino.Level = "debug"): () => void {
+  const previous = log.level;
+  log.level = level;
+  const listener = (line: string) => capture(JSON.parse(line) as Record<string, unknown>);
+  captures.add(listener);
+  return () => {
+    captures.delete(listener);
+    log.level = previous;
+  };
+}
 
 export type Logger = typeof log;

@@ -8,10 +8,13 @@ import { migrateDatabase } from "@/db/migrate";
 import { parseDatabaseUrl, redactUrl } from "@/db/url";
 import { runCli } from "./cli";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { startDevExecutor, type DevExecutor } from "./inngest-dev";
 import { isEmpty, seedDemoData } from "./seed";
 
 const require = createRequire(import.meta.url);
+const port = Number(process.env.PORT ?? 3000);
 let embedded: EmbeddedPostgres | undefined;
+let executor: DevExecutor | undefined;
 let exitCode = 0;
 
 await runCli("dev", async () => {
@@ -31,7 +34,17 @@ await runCli("dev", async () => {
   }
   await closeDatabase();
 
-  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", ...process.argv.slice(2)], {
+  // Jobs: Keel's dev executor unless Inngest is configured (keys for the cloud, or INNGEST_DEV for a dev server).
+  if (!process.env.INNGEST_DEV && !process.env.INNGEST_EVENT_KEY && !process.env.INNGEST_SIGNING_KEY) {
+    executor = await startDevExecutor({
+      serveUrl: `http://localhost:${port}/api/inngest`,
+      port: Number(process.env.INNGEST_DEV_PORT ?? 8288),
+    });
+    process.env.INNGEST_DEV = executor.url;
+    console.log(`dev: job executor at ${executor.url} (runs at http://localhost:${port}/dev/jobs)`);
+  }
+
+  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "-p", String(port), ...process.argv.slice(2)], {
     stdio: "inherit",
     env: process.env,
   });
@@ -40,6 +53,7 @@ await runCli("dev", async () => {
   process.on("SIGTERM", forward("SIGTERM"));
   exitCode = await new Promise<number>((resolve) => next.on("exit", (c) => resolve(c ?? 0)));
 }, async () => {
+  await executor?.stop();
   // Closing PGlite flushes it to disk: the data is there on the next start.
   await embedded?.stop();
 });

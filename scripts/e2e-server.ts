@@ -1,5 +1,6 @@
 // The server Playwright tests against: a fresh database (a scratch database on the server of DATABASE_URL,
-// or an in-memory embedded one), migrated and seeded, then `next start` on the production build.
+// or an in-memory embedded one), migrated and seeded, the dev job executor, the dev mailbox, then `next start`
+// on the production build.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { closeDatabase } from "@/db/client";
@@ -7,11 +8,12 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/db/scratch-database";
 import { runCli } from "./cli";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startDevExecutor } from "./inngest-dev";
 import { seedDemoData } from "./seed";
 
 const require = createRequire(import.meta.url);
 const port = process.env.PORT ?? "3100";
-let teardown: (() => Promise<void>) | undefined;
+const teardowns: Array<() => Promise<void>> = [];
 let exitCode = 0;
 
 await runCli(
@@ -19,11 +21,11 @@ await runCli(
   async () => {
     if (process.env.DATABASE_URL) {
       const scratch = await createScratchDatabase(process.env.DATABASE_URL, "keel_e2e");
-      teardown = scratch.drop;
+      teardowns.push(scratch.drop);
       process.env.DATABASE_URL = scratch.url;
     } else {
       const embedded = await startEmbeddedPostgres();
-      teardown = embedded.stop;
+      teardowns.push(embedded.stop);
       process.env.DATABASE_URL = embedded.url;
       process.env.KEEL_EMBEDDED_DB = "1";
     }
@@ -31,10 +33,18 @@ await runCli(
     await seedDemoData();
     await closeDatabase();
 
+    const executor = await startDevExecutor({ serveUrl: `http://localhost:${port}/api/inngest`, port: 0, baseBackoffMs: 200 });
+    teardowns.unshift(executor.stop);
+    process.env.INNGEST_DEV = executor.url;
+    // A production build, but no mail leaves the machine: emails land in the dev mailbox the journeys read.
+    process.env.EMAIL_TRANSPORT = "dev-mailbox";
+
     const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
     exitCode = await new Promise<number>((resolve) => next.on("exit", (code) => resolve(code ?? 0)));
   },
-  async () => teardown?.(),
+  async () => {
+    for (const teardown of teardowns) await teardown().catch(() => {});
+  },
 );
 process.exit(exitCode);

@@ -1,0 +1,48 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq, inArray } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeDatabase } from "@/db/client";
+import { invitations, sessions, verificationTokens } from "@/db/schema";
+import { withSystem } from "@/db/tenant";
+import { createOrgWithOwner } from "@/db/test-fixtures";
+import { cleanup } from "./cleanup";
+
+describe("cleanup", () => {
+  afterAll(closeDatabase);
+
+  it("removes what expired and keeps what is still valid or accepted", async () => {
+    const { org, user } = await createOrgWithOwner("cleanup");
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 3_600_000);
+    const tag = randomUUID();
+    await withSystem("test: expired and live rows", async (tx) => {
+      await tx.insert(sessions).values([
+        { sessionToken: `old-${tag}`, userId: user.id, expires: past },
+        { sessionToken: `live-${tag}`, userId: user.id, expires: future },
+      ]);
+      await tx.insert(verificationTokens).values([
+        { identifier: `old-${tag}`, token: "t", expires: past },
+        { identifier: `live-${tag}`, token: "t", expires: future },
+      ]);
+      await tx.insert(invitations).values([
+        { orgId: org.id, email: "old@example.test", tokenHash: `old-${tag}`, expiresAt: past },
+        { orgId: org.id, email: "accepted@example.test", tokenHash: `accepted-${tag}`, expiresAt: past, acceptedAt: past },
+        { orgId: org.id, email: "live@example.test", tokenHash: `live-${tag}`, expiresAt: future },
+      ]);
+    });
+
+    const t = new InngestTestEngine({ function: cleanup, events: [{ name: "inngest/scheduled.timer", data: { cron: "17 3 * * *" } }] });
+    const { result } = await t.execute();
+    expect(result).toMatchObject({ sessions: expect.any(Number), tokens: expect.any(Number), invitations: expect.any(Number) });
+
+    const left = await withSystem("test: what is left", async (tx) => ({
+      sessions: (await tx.select().from(sessions).where(eq(sessions.userId, user.id))).map((s) => s.sessionToken),
+      tokens: (await tx.select().from(verificationTokens).where(inArray(verificationTokens.identifier, [`old-${tag}`, `live-${tag}`]))).map((v) => v.identifier),
+      invitations: (await tx.select().from(invitations).where(eq(invitations.orgId, org.id))).map((i) => i.email).sort(),
+    }));
+    expect(left.sessions).toEqual([`live-${tag}`]);
+    expect(left.tokens).toEqual([`live-${tag}`]);
+    expect(left.invitations).toEqual(["accepted@example.test", "live@example.test"]);
+  });
+});

@@ -1,0 +1,28 @@
+import { deleteSentBefore } from "@/db/queries/outbox";
+import { deleteExpiredInvitations, deleteExpiredSessions, deleteExpiredVerificationTokens } from "@/db/queries/maintenance";
+import { withSystem } from "@/db/tenant";
+import { inngest } from "../client";
+
+const DAY = 86_400_000;
+
+/** Daily: removes expired sessions, sign-in tokens and invitations, and outbox rows delivered a week ago. */
+export const cleanup = inngest.createFunction(
+  { id: "cleanup", triggers: [{ cron: "TZ=UTC 17 3 * * *" }], retries: 3 },
+  async ({ step }) => {
+    // Each step is its own transaction and is safe to run twice: deleting what is already gone deletes nothing.
+    const now = new Date();
+    const sessions = await step.run("delete-expired-sessions", () =>
+      withSystem("cleanup: expired sessions of every user", (tx) => deleteExpiredSessions(tx, now)),
+    );
+    const tokens = await step.run("delete-expired-verification-tokens", () =>
+      withSystem("cleanup: expired verification tokens", (tx) => deleteExpiredVerificationTokens(tx, now)),
+    );
+    const invitations = await step.run("delete-expired-invitations", () =>
+      withSystem("cleanup: expired invitations of every organization", (tx) => deleteExpiredInvitations(tx, now)),
+    );
+    const outbox = await step.run("delete-delivered-outbox-events", () =>
+      withSystem("cleanup: delivered outbox events", (tx) => deleteSentBefore(tx, new Date(now.getTime() - 7 * DAY))),
+    );
+    return { sessions, tokens, invitations, outbox };
+  },
+);

@@ -1,0 +1,3 @@
+export { enqueue } from "./enqueue";
+export { publishOutbox, withOutbox } from "./publish";
+export { relayOutbox } from "./relay";

@@ -1,0 +1,46 @@
+import { findUnsentByIds, markFailed, markSent, type PendingEvent } from "@/db/queries/outbox";
+import { withSystem } from "@/db/tenant";
+import { inngest } from "@/jobs/client";
+import { log } from "@/lib/log";
+import { withTimeout } from "@/lib/timeout";
+import { collectEnqueued } from "./scope";
+
+// Bounded so an unreachable job server costs a request at most this, never an error.
+const SEND_TIMEOUT_MS = Number(process.env.OUTBOX_SEND_TIMEOUT_MS ?? 3_000);
+
+/**
+ * Hands events to Inngest (event id = outbox id, so a resend is de-duplicated) and marks them sent only once
+ * Inngest accepted them. Never throws: on failure the rows stay unsent, with the error, for the relay.
+ */
+export async function sendPending(events: PendingEvent[]): Promise<{ sent: number; failed: number }> {
+  if (events.length === 0) return { sent: 0, failed: 0 };
+  const ids = events.map((e) => e.id);
+  try {
+    await withTimeout(inngest.send(events.map(({ id, name, data }) => ({ id, name, data }))), SEND_TIMEOUT_MS);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split("\n")[0]! : "send failed";
+    log.warn({ events: ids.length, reason }, "outbox: job transport unavailable; events left for the relay");
+    await withSystem("outbox: record failed hand-over", (tx) => markFailed(tx, ids, reason)).catch(() => {});
+    return { sent: 0, failed: ids.length };
+  }
+  await withSystem("outbox: mark events sent", (tx) => markSent(tx, ids));
+  return { sent: ids.length, failed: 0 };
+}
+
+/** Publishes the outbox rows `ids` that were committed and are still unsent. */
+export async function publishOutbox(ids: string[]): Promise<{ sent: number; failed: number }> {
+  if (ids.length === 0) return { sent: 0, failed: 0 };
+  const events = await withSystem("outbox: publish after commit", (tx) => findUnsentByIds(tx, ids));
+  return sendPending(events);
+}
+
+/**
+ * Runs a unit of work (a request's handler) and then publishes the events it enqueued, whether it succeeded
+ * or not: only rows of committed transactions exist to be published.
+ */
+export async function withOutbox<T>(fn: () => Promise<T>): Promise<T> {
+  const { ids, result } = await collectEnqueued(fn);
+  if (ids.length) await publishOutbox(ids).catch((err: unknown) => log.error({ err }, "outbox: publish failed"));
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
+}

@@ -1,0 +1,10 @@
+/**
+ * What would make a production server lose work or data without saying so, one line each. Development and
+ * tests run on stand-ins, so only production is strict.
+ */
+export function startupProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!env.DATABASE_URL) problems.push("DATABASE_URL is not set");
+  return problems;
+}
