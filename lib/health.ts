@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { countUnsentBefore } from "@/db/queries/outbox";
+import { withSystem } from "@/db/tenant";
+import { cache } from "./cache";
+import { withTimeout } from "./timeout";
 
 /** The outcome of one dependency check, as `/api/health` reports it. */
-export type CheckResult = { status: "ok" | "error"; latencyMs: number; error?: string };
-
-/** Fails a promise that takes longer than `ms`, so a hung dependency cannot hang the health check. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+export type CheckResult = { status: "ok" | "error"; latencyMs: number; required: boolean; error?: string; detail?: Record<string, unknown> };
 
 // A short, fixed vocabulary: the health endpoint is public and must not echo driver messages.
 function reason(err: unknown): string {
@@ -19,19 +14,58 @@ function reason(err: unknown): string {
   if (code === "ETIMEDOUT" || code === "CONNECT_TIMEOUT") return "timed out";
   if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN") return "unreachable";
   if (err instanceof Error && err.name === "DatabaseSetupError") return "not configured";
+  if (err instanceof HealthError) return err.message;
   return "failed";
 }
 
+/** A failed check whose message is safe to show (it is part of the fixed vocabulary). */
+class HealthError extends Error {}
+
 /** Runs a check against a deadline and times it; never throws. */
-export async function runCheck(check: () => Promise<unknown>, timeoutMs = 2_000): Promise<CheckResult> {
+export async function runCheck(
+  check: () => Promise<Record<string, unknown> | void>,
+  options: { required: boolean; timeoutMs?: number },
+): Promise<CheckResult> {
   const started = performance.now();
+  const latencyMs = () => Math.round(performance.now() - started);
   try {
-    await withTimeout(Promise.resolve().then(check), timeoutMs);
-    return { status: "ok", latencyMs: Math.round(performance.now() - started) };
+    const detail = await withTimeout(Promise.resolve().then(check), options.timeoutMs ?? 2_000);
+    return { status: "ok", latencyMs: latencyMs(), required: options.required, ...(detail ? { detail } : {}) };
   } catch (err) {
-    return { status: "error", latencyMs: Math.round(performance.now() - started), error: reason(err) };
+    return { status: "error", latencyMs: latencyMs(), required: options.required, error: reason(err) };
   }
 }
 
-/** The database answers a trivial query. */
-export const checkDatabase = () => runCheck(() => db.execute(sql`select 1`));
+/** The database answers a trivial query. Required: nothing works without it. */
+export const checkDatabase = () => runCheck(async () => void (await db.execute(sql`select 1`)), { required: true });
+
+/** The cache backend answers. Not required: the cache fails open. */
+export const checkCache = () =>
+  runCheck(
+    async () => ({ backend: (await cache.ping()).backend }),
+    { required: false },
+  );
+
+/**
+ * The job transport is configured and, for a dev server, reachable; the outbox backlog shows whether events are
+ * flowing. Not required: the outbox keeps every event until the transport is back.
+ */
+export const checkJobs = () =>
+  runCheck(
+    async () => {
+      const backlog = await withSystem("health: outbox backlog", (tx) => countUnsentBefore(tx, new Date(Date.now() - 5 * 60_000)));
+      const devUrl = process.env.INNGEST_DEV;
+      let mode: string;
+      if (devUrl && /^https?:\/\//.test(devUrl)) {
+        mode = "dev";
+        await fetch(devUrl, { signal: AbortSignal.timeout(1_500) });
+      } else if (process.env.INNGEST_EVENT_KEY) {
+        mode = "cloud";
+      } else {
+        throw new HealthError("not configured");
+      }
+      if (backlog > 0) throw new HealthError(`${backlog} events waiting over 5 minutes`);
+      return { mode, backlog };
+    },
+    { required: false },
+  );

@@ -1,46 +1,66 @@
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { freePort } from "@/scripts/serve-route-handlers";
 
-afterEach(() => {
+// Each test loads the route afresh against the environment it stubbed, and closes the pool it opened.
+afterEach(async () => {
+  await (await import("@/db/client")).closeDatabase();
   vi.unstubAllEnvs();
   vi.resetModules();
 });
 
 async function loadRoute() {
-  const { GET } = await import("./route");
-  const { closeDatabase } = await import("@/db/client");
-  return { GET, closeDatabase };
+  return import("./route");
 }
 
 describe("GET /api/health", () => {
-  afterAll(async () => (await import("@/db/client")).closeDatabase());
 
   it("answers 200 with the version and a passing database check", async () => {
-    const { GET, closeDatabase } = await loadRoute();
-    const response = await GET();
+    const { GET } = await loadRoute();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ status: "ok", failed: [], checks: { database: { status: "ok" } } });
     expect(typeof body.checks.database.latencyMs).toBe("number");
-    await closeDatabase();
   });
 
   it("answers 503 naming the database when it is down, without echoing driver messages", async () => {
     vi.stubEnv("DATABASE_URL", "postgres://postgres:secret-password@127.0.0.1:1/none");
-    const { GET, closeDatabase } = await loadRoute();
-    const response = await GET();
+    const { GET } = await loadRoute();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     const body = await response.json();
     expect(body).toMatchObject({ status: "error", failed: ["database"], checks: { database: { status: "error", error: "unreachable" } } });
     expect(JSON.stringify(body)).not.toContain("secret-password");
     expect(JSON.stringify(body)).not.toContain("ECONNREFUSED");
-    await closeDatabase();
   });
 
   it("answers 503 when the database is not configured at all", async () => {
     vi.stubEnv("DATABASE_URL", "");
     const { GET } = await loadRoute();
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect((await response.json()).checks.database.error).toBe("not configured");
+  });
+});
+
+describe("GET /api/health?deep=1", () => {
+  it("adds the cache and job checks, and stays 200 when only an optional one fails", async () => {
+    vi.stubEnv("INNGEST_DEV", `http://127.0.0.1:${await freePort()}`);
+    const { GET } = await loadRoute();
+    const response = await GET(new Request("http://localhost/api/health?deep=1"));
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(body.checks.database).toMatchObject({ status: "ok", required: true });
+    expect(body.checks.cache).toMatchObject({ status: "ok", required: false, detail: { backend: "memory" } });
+    expect(body.checks.jobs).toMatchObject({ status: "error", required: false, error: "unreachable" });
+    expect(body).toMatchObject({ status: "degraded", failed: ["jobs"] });
+  });
+
+  it("answers 503 when the required database fails, naming it", async () => {
+    vi.stubEnv("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none");
+    const { GET } = await loadRoute();
+    const response = await GET(new Request("http://localhost/api/health?deep=1"));
+    expect(response.status).toBe(503);
+    expect((await response.json()).failed).toContain("database");
   });
 });

@@ -1,13 +1,17 @@
-// GET /api/health - liveness with a database check: 200, or 503 naming the failed check.
-import { checkDatabase } from "@/lib/health";
+// GET /api/health - liveness with a database check; ?deep=1 adds the cache and the job transport.
+// 200 when every required check passes, 503 naming the failed ones otherwise.
+import { checkCache, checkDatabase, checkJobs, type CheckResult } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const checks = { database: await checkDatabase() };
+export async function GET(request: Request) {
+  const deep = new URL(request.url).searchParams.get("deep") === "1";
+  const [database, cache, jobs] = await Promise.all([checkDatabase(), deep ? checkCache() : null, deep ? checkJobs() : null]);
+  const checks: Record<string, CheckResult> = { database, ...(cache ? { cache } : {}), ...(jobs ? { jobs } : {}) };
   const failed = Object.entries(checks).filter(([, c]) => c.status === "error").map(([name]) => name);
+  const healthy = failed.every((name) => !checks[name]!.required);
   return Response.json(
-    { status: failed.length ? "error" : "ok", version: process.env.KEEL_VERSION ?? "dev", failed, checks },
-    { status: failed.length ? 503 : 200, headers: { "cache-control": "no-store" } },
+    { status: healthy ? (failed.length ? "degraded" : "ok") : "error", version: process.env.KEEL_VERSION ?? "dev", failed, checks },
+    { status: healthy ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

@@ -1,0 +1,22 @@
+// Rate limits: one table of policies (policies.ts), one function to check them.
+import { processBackend } from "@/lib/cache/process-backend";
+import { createRateLimiter, type RateLimiter, type RateLimitResult } from "./create-rate-limiter";
+import type { PolicyName } from "./policies";
+
+export { createRateLimiter, type CreateRateLimiterOptions, type RateLimiter, type RateLimitResult } from "./create-rate-limiter";
+export { hashIdentifier, normalizeIdentifier } from "./hash-identifier";
+export { policies, windowMs, type PolicyName, type RateLimitPolicy, type RateLimitSubject } from "./policies";
+
+let shared: RateLimiter<PolicyName> | undefined;
+
+/**
+ * Counts one request of `identifier` (an IP, an email or an API key, as the policy says) against a policy. Never
+ * throws for a Redis outage. Uses the cache's backend: Upstash when configured, this process otherwise.
+ */
+export function rateLimit(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
+  if (!shared) {
+    const { redis, config } = processBackend();
+    shared = createRateLimiter({ redis, prefix: `keel:${config.namespace}#rl`, timeoutMs: config.timeoutMs });
+  }
+  return shared.limit(policy, identifier);
+}
