@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "./client";
-import { projects } from "./schema";
-import { withSystem, withTenant } from "./tenant";
+import { memberships, organizations, projects } from "./schema";
+import { withSystem, withTenant, withUser } from "./tenant";
 import { createOrgWithOwner } from "./test-fixtures";
 
 type Setting = { org_id: string | null; user_id: string | null; role: string };
@@ -54,6 +54,24 @@ describe("withTenant", () => {
 
   it("rejects a malformed organization id before any data is read", async () => {
     await expect(withTenant({ orgId: "not-a-uuid", userId: a.user.id }, (tx) => tx.select().from(projects))).rejects.toThrow();
+  });
+
+  it("withUser shows a person their own memberships and organizations, and no tenant data", async () => {
+    const seen = await withUser(a.user.id, async (tx) => ({
+      orgs: (await tx.select({ id: organizations.id }).from(organizations)).map((o) => o.id),
+      memberships: (await tx.select({ orgId: memberships.orgId }).from(memberships)).map((m) => m.orgId),
+      projects: await tx.select().from(projects),
+    }));
+    expect(seen).toEqual({ orgs: [a.org.id], memberships: [a.org.id], projects: [] });
+  });
+
+  it("keeps withTenant to its organization even for a member of several", async () => {
+    await withSystem("test setup", (tx) => tx.insert(memberships).values({ orgId: b.org.id, userId: a.user.id, role: "member" }));
+    const seen = await withTenant({ orgId: a.org.id, userId: a.user.id }, async (tx) => ({
+      orgs: (await tx.select({ id: organizations.id }).from(organizations)).map((o) => o.id),
+      memberships: [...new Set((await tx.select({ orgId: memberships.orgId }).from(memberships)).map((m) => m.orgId))],
+    }));
+    expect(seen).toEqual({ orgs: [a.org.id], memberships: [a.org.id] });
   });
 
   it("withSystem sees every organization", async () => {

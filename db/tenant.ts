@@ -14,12 +14,25 @@ export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
  * they die with the transaction and a pooled connection comes back clean.
  */
 export function withTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return asAppUser(ctx.orgId, ctx.userId, fn);
+}
+
+/**
+ * Runs `fn` as `app_user` for a signed-in person outside any organization: `app.user_id` is set, `app.org_id` is
+ * not, so tenant rows stay hidden and only the policies for a person's own rows (their memberships, the
+ * organizations they belong to) let anything through.
+ */
+export function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return asAppUser("", userId, fn);
+}
+
+function asAppUser<T>(orgId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return primaryDb.transaction(async (tx) => {
     // Started before fn runs and not awaited first: postgres.js writes it ahead of fn's first statement on the
     // same connection, so the context costs no round trip of its own. Should it fail, the transaction is aborted
     // and fn's statements fail with it; none can run without the context.
     const context = driverOf(tx)
-      .unsafe(SET_CONTEXT, [ctx.orgId, ctx.userId], { prepare: PREPARE })
+      .unsafe(SET_CONTEXT, [orgId, userId], { prepare: PREPARE })
       .then(() => undefined);
     const [, result] = await Promise.all([context, fn(tx)]);
     return result;

@@ -4,3 +4,4 @@ export * from "./projects";
 export * from "./audit";
 export * from "./outbox";
 export * from "./email";
+export * from "./account";

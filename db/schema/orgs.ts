@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { currentOrgId, orgIdColumn, tenantPolicy } from "./tenancy";
+import { currentOrgId, currentUserId, orgIdColumn, tenantPolicy } from "./tenancy";
 
 export const orgRole = pgEnum("org_role", ["owner", "admin", "member"]);
 
@@ -15,8 +15,15 @@ export const organizations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  // An organization row is itself tenant data: inside withTenant only the current one is visible.
-  (t) => [pgPolicy("tenant_isolation", { for: "all", using: sql`${t.id} = ${currentOrgId}`, withCheck: sql`${t.id} = ${currentOrgId}` })],
+  (t) => [
+    // An organization row is itself tenant data: inside withTenant only the current one is visible.
+    pgPolicy("tenant_isolation", { for: "all", using: sql`${t.id} = ${currentOrgId}`, withCheck: sql`${t.id} = ${currentOrgId}` }),
+    // Inside withUser (no organization set) a person sees the organizations they belong to, for the switcher.
+    pgPolicy("member_read", {
+      for: "select",
+      using: sql`${currentOrgId} is null and exists (select 1 from memberships m where m.org_id = ${t.id} and m.user_id = ${currentUserId})`,
+    }),
+  ],
 );
 
 export const memberships = pgTable(
@@ -34,6 +41,9 @@ export const memberships = pgTable(
     uniqueIndex("memberships_org_id_user_id_key").on(t.orgId, t.userId),
     index("memberships_user_id_idx").on(t.userId),
     tenantPolicy(t.orgId),
+    // Inside withUser (no organization set) a person reads their own memberships, to resolve /{orgSlug}.
+    // Inside withTenant it stays off, so a tenant query never sees another organization's row.
+    pgPolicy("self_read", { for: "select", using: sql`${currentOrgId} is null and ${t.userId} = ${currentUserId}` }),
   ],
 );
 
