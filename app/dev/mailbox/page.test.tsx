@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { closeDatabase } from "@/db/client";
+import MailboxEmailPage from "./[id]/page";
+import MailboxPage from "./page";
+
+const noSearch = { searchParams: Promise.resolve({}) };
+
+// notFound() throws an error whose digest Next turns into the 404 page.
+async function status(render: Promise<unknown>): Promise<number> {
+  try {
+    await render;
+    return 200;
+  } catch (err) {
+    const digest = String((err as { digest?: string }).digest ?? "");
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return Number(digest.split(";")[1]);
+    throw err;
+  }
+}
+
+describe("/dev/mailbox pages", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  afterAll(closeDatabase);
+
+  it("don't exist in production", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("EMAIL_TRANSPORT", "");
+    vi.stubEnv("SMTP_URL", "smtp://mail.test:587");
+    expect(await status(MailboxPage(noSearch))).toBe(404);
+    expect(await status(MailboxEmailPage({ params: Promise.resolve({ id: randomUUID() }) }))).toBe(404);
+  });
+
+  it("exist in production when EMAIL_TRANSPORT=dev-mailbox (e2e runs of `next start`)", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
+    expect(await status(MailboxPage(noSearch))).toBe(200);
+  });
+
+  it("answer 404 for an email that doesn't exist", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    expect(await status(MailboxEmailPage({ params: Promise.resolve({ id: randomUUID() }) }))).toBe(404);
+    expect(await status(MailboxEmailPage({ params: Promise.resolve({ id: "not-a-uuid" }) }))).toBe(404);
+  });
+});
