@@ -16,3 +16,23 @@ export type EventEnvelope = { orgId: string | null; actorId: string | null; requ
 export const emailSendRequested = eventType("email/send.requested", {
   schema: z.object({ ...envelope, email: sendEmailSchema }),
 });
+
+/** An owner asked to delete an organization; the delete-org job removes it and everything in it. */
+export const orgDeletionRequested = eventType("org/deletion.requested", {
+  schema: z.object({ ...envelope, orgId: z.uuid(), slug: z.string() }),
+});
+
+/** A person asked to delete their account; the delete-account job removes it. */
+export const accountDeletionRequested = eventType("account/deletion.requested", {
+  schema: z.object({ ...envelope, userId: z.uuid() }),
+});
+
+/** A person asked for a copy of their data; the export-account-data job writes it to `account_exports`. */
+export const accountExportRequested = eventType("account/export.requested", {
+  schema: z.object({ ...envelope, userId: z.uuid(), exportId: z.uuid() }),
+});
+
+/** A project was created, changed or deleted (for webhooks and analytics; the example of a domain event). */
+export const projectChanged = eventType("org/project.changed", {
+  schema: z.object({ ...envelope, orgId: z.uuid(), projectId: z.uuid(), change: z.enum(["created", "updated", "deleted"]) }),
+});

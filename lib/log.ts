@@ -18,7 +18,10 @@ const destination = {
 export const log = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: "keel" },
-  mixin: () => getRequestContext() ?? {},
+  mixin: () => {
+    const ctx = getRequestContext();
+    return ctx ? { requestId: ctx.requestId, runId: ctx.runId, functionId: ctx.functionId } : {};
+  },
   redact: {
     paths: [
       "password",

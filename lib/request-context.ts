@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /** What every log line and every event of one request (or one job run) carries. */
-export type RequestContext = { requestId: string; runId?: string; functionId?: string };
+export type RequestContext = { requestId: string; runId?: string; functionId?: string; ip?: string; userAgent?: string | null };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

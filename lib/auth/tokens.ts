@@ -1,0 +1,48 @@
+import { and, eq, gt, like } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { primaryDb } from "@/db/client";
+import { verificationTokens } from "@/db/schema";
+
+/** What a single-use token is for; part of its identifier so one kind can never be spent as another. */
+export type TokenPurpose = "verify-email" | "reset-password";
+
+/**
+ * SHA-256 of a token, hex: what is stored, so a database leak yields no usable token. Tokens are looked up by
+ * this hash, never compared as strings, so no comparison can leak a token's prefix through timing.
+ */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Issues a single-use token for `subject` (a user id), replacing any earlier one of the same purpose.
+ * Returns the token to put in the link; only its hash is stored.
+ */
+export async function issueToken(purpose: TokenPurpose, subject: string, ttlMs: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const identifier = `${purpose}:${subject}`;
+  await primaryDb.transaction(async (tx) => {
+    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));
+    await tx.insert(verificationTokens).values({ identifier, token: hashToken(token), expires: new Date(Date.now() + ttlMs) });
+  });
+  return token;
+}
+
+/**
+ * Spends a token: returns its subject if the token exists, is unexpired and of this purpose, deleting it in the
+ * same statement so it can be used once, however many requests race.
+ */
+export async function consumeToken(purpose: TokenPurpose, token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const [row] = await primaryDb
+    .delete(verificationTokens)
+    .where(
+      and(
+        eq(verificationTokens.token, hashToken(token)),
+        like(verificationTokens.identifier, `${purpose}:%`),
+        gt(verificationTokens.expires, new Date()),
+      ),
+    )
+    .returning();
+  return row ? row.identifier.slice(purpose.length + 1) : null;
+}
