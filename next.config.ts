@@ -3,6 +3,8 @@ import pkg from "./package.json" with { type: "json" };
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Lets several dev servers run side by side from one checkout (each with its own NEXT_DIST_DIR).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Native or worker-thread packages that must load from node_modules at runtime, not from the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite"],
