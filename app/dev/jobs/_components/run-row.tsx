@@ -24,6 +24,11 @@ export function RunRow({ run }: { run: JobRun }) {
           <span className="min-w-0">
             <span className="block truncate font-mono text-sm font-medium">{run.functionId}</span>
             <span className="block truncate text-xs text-muted-foreground">{run.eventName}</span>
+            {run.error ? (
+              <span className="block truncate text-xs text-destructive" title={run.error.message}>
+                {run.error.message ?? run.error.name}
+              </span>
+            ) : null}
           </span>
           <span>
             <Badge variant="outline" className={cn("capitalize", statusStyle[run.status])}>
