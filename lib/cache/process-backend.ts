@@ -26,6 +26,11 @@ export function processBackend(): ProcessBackend {
 function chooseBackend(): ProcessBackend {
   const config = readCacheConfig();
   for (const problem of config.problems) log.warn({ component: "cache" }, problem);
+  if (process.env.CACHE_DISABLED === "1") {
+    // For benchmarks and debugging: a store that keeps nothing, so every read goes to the source of truth.
+    log.warn({ component: "cache" }, "cache: disabled by CACHE_DISABLED=1");
+    return { config, store: createMemoryStore({ maxEntries: 0 }) };
+  }
   if (config.upstash) {
     try {
       const redis = createUpstashRedis({ ...config.upstash, timeoutMs: config.timeoutMs });
