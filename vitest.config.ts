@@ -8,10 +8,13 @@ export default defineConfig({
     globalSetup: ["./vitest.global-setup.ts"],
     setupFiles: ["./vitest.setup.ts"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite process it.
+    server: { deps: { inline: ["next-auth"] } },
     reporters: process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Two cores: more workers only contend for the database.
-    maxWorkers: 2,
+    // Two cores: more workers only contend for the database. The embedded PGlite (no DATABASE_URL) is one database
+    // shared by all files, so they run one at a time there.
+    maxWorkers: process.env.DATABASE_URL ? 2 : 1,
   },
 });

@@ -6,27 +6,36 @@ import { startEmbeddedPostgres } from "./scripts/embedded-postgres";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    serverUrl: string;
+    templateName: string;
     embeddedDatabase: boolean;
   }
 }
 
 /**
- * One fresh, migrated database for the run: a scratch database on the server of DATABASE_URL (dropped at the
- * end), or, with no DATABASE_URL, an in-memory PGlite served over the Postgres protocol.
+ * The run's databases: on the server of DATABASE_URL a freshly migrated template (each test file then works in
+ * its own copy, see vitest.setup.ts), all dropped at the end; with no DATABASE_URL, an in-memory PGlite served
+ * over the Postgres protocol.
  */
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const scratch = await createScratchDatabase(serverUrl, "keel_test");
-    await migrateDatabase(scratch.url);
-    project.provide("databaseUrl", scratch.url);
+    const template = await createScratchDatabase(serverUrl, "keel_test");
+    await migrateDatabase(template.url);
+    project.provide("databaseUrl", template.url);
+    project.provide("serverUrl", serverUrl);
+    project.provide("templateName", template.name);
     project.provide("embeddedDatabase", false);
-    return () => scratch.drop();
+    return async () => {
+      await template.drop();
+    };
   }
   const embedded = await startEmbeddedPostgres();
   process.env.KEEL_EMBEDDED_DB = "1";
   await migrateDatabase(embedded.url);
   project.provide("databaseUrl", embedded.url);
+  project.provide("serverUrl", "");
+  project.provide("templateName", "");
   project.provide("embeddedDatabase", true);
   return () => embedded.stop();
 }

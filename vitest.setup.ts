@@ -1,5 +1,17 @@
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
+import { createScratchDatabase } from "./db/scratch-database";
 
-// Every test file talks to the run's own database (see vitest.global-setup.ts), never to DATABASE_URL itself.
-process.env.DATABASE_URL = inject("databaseUrl");
-if (inject("embeddedDatabase")) process.env.KEEL_EMBEDDED_DB = "1";
+// Every test file gets a database of its own, copied from the run's migrated template, so no file sees another's
+// rows (a relay in one file cannot deliver another file's events). The embedded PGlite has a single database:
+// there the files share it and run one at a time (see vitest.config.ts).
+if (inject("embeddedDatabase")) {
+  process.env.KEEL_EMBEDDED_DB = "1";
+  process.env.DATABASE_URL = inject("databaseUrl");
+} else {
+  const copy = await createScratchDatabase(inject("serverUrl"), "keel_test_file", { template: inject("templateName") });
+  process.env.DATABASE_URL = copy.url;
+  afterAll(async () => {
+    await (await import("./db/client")).closeDatabase();
+    await copy.drop();
+  });
+}

@@ -57,6 +57,11 @@ export const db: Database = lazy((d) => d.db);
 /** The primary alone: transactions, migrations, and reads that must see a write just made. */
 export const primaryDb: Database = lazy((d) => d.primary);
 
+/** The primary's real drizzle instance, for libraries that check its class (the Auth.js adapter); connects on first call. */
+export function primaryDatabase(): Database {
+  return database().primary;
+}
+
 /** Closes the pools (scripts and tests; a server keeps them for its lifetime). */
 export async function closeDatabase(): Promise<void> {
   const current = state.keelDatabase;

@@ -1,6 +1,9 @@
 import { cleanup } from "./functions/cleanup";
+import { deleteAccount } from "./functions/delete-account";
+import { deleteOrg } from "./functions/delete-org";
+import { exportAccountData } from "./functions/export-account-data";
 import { outboxRelay } from "./functions/outbox-relay";
 import { sendEmail } from "./functions/send-email";
 
 /** Every Inngest function Keel serves at /api/inngest. A function's `id` never changes once released. */
-export const functions = [sendEmail, outboxRelay, cleanup];
+export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount];

@@ -8,6 +8,7 @@ export function startupProblems(env: NodeJS.ProcessEnv = process.env): string[] 
   if (env.NODE_ENV !== "production") return [];
   const problems: string[] = [];
   if (!env.DATABASE_URL) problems.push("DATABASE_URL is not set");
+  if (!env.AUTH_SECRET) problems.push("AUTH_SECRET is not set");
   try {
     assertEmailTransportConfigured(env);
   } catch (err) {

@@ -14,3 +14,25 @@ export async function insertOrgWithMember(tx: Tx, org: { id: string; slug: strin
   await tx.insert(memberships).values({ orgId: org.id, userId: member.userId, role: member.role });
   return created!;
 }
+
+/** The organization of the current tenant transaction. */
+export async function findOrg(tx: Tx, orgId: string) {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
+  return row ?? null;
+}
+
+/** Renames an organization and/or changes its slug (run inside withTenant for it); returns the updated row. */
+export async function updateOrg(tx: Tx, orgId: string, changes: { name?: string; slug?: string }) {
+  const [row] = await tx
+    .update(organizations)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(organizations.id, orgId))
+    .returning();
+  return row ?? null;
+}
+
+/** Deletes an organization; its tenant rows go with it through ON DELETE CASCADE. Returns whether a row went. */
+export async function deleteOrg(tx: Tx, orgId: string): Promise<boolean> {
+  const rows = await tx.delete(organizations).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
+  return rows.length > 0;
+}

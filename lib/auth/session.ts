@@ -109,7 +109,9 @@ export async function endSession(): Promise<void> {
 
 /** Revokes sessions of `userId`: one (by public id), all but the current one, or all; effective on the next request. */
 export async function revokeSessions(userId: string, which: { id: string } | { allExceptCurrent: true } | { all: true }): Promise<number> {
-  const current = (await cookies()).get(sessionCookie.name)?.value;
+  // Only "all but this one" needs the request's cookie, so the other two also work outside a request (jobs, tests).
+  const current = "allExceptCurrent" in which ? (await cookies()).get(sessionCookie.name)?.value : undefined;
+  if ("allExceptCurrent" in which && !current) return 0;
   const tokens = await deleteSessions(primaryDb, {
     userId,
     ...("id" in which ? { id: which.id } : {}),
@@ -117,4 +119,10 @@ export async function revokeSessions(userId: string, which: { id: string } | { a
   });
   await evict(tokens);
   return tokens.length;
+}
+
+/** Drops this browser's cached session so the next read sees a changed profile (other devices catch up within the cache TTL). */
+export async function refreshSession(): Promise<void> {
+  const token = (await cookies()).get(sessionCookie.name)?.value;
+  if (token) await cache.del(sessionKey(token));
 }

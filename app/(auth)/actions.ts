@@ -1,0 +1,88 @@
+"use server";
+
+import { z } from "zod";
+import { publicAction } from "@/lib/action";
+import { appOrigin } from "@/lib/auth/app-origin";
+import { signIn } from "@/lib/auth/auth";
+import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
+import { enforceRateLimits } from "@/lib/auth/limits";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
+import { requestInfo } from "@/lib/auth/request-info";
+import { resendVerification } from "@/lib/auth/resend-verification";
+import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { startSession } from "@/lib/auth/session";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signUp } from "@/lib/auth/sign-up";
+import { verifyEmailToken } from "@/lib/auth/verify-email";
+import { recordAccountAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+
+async function authRequest() {
+  const [{ ip }, origin] = await Promise.all([requestInfo(), appOrigin()]);
+  return { ip, origin };
+}
+
+const checkEmail = (kind: string, email: string) => `/check-email?kind=${kind}&email=${encodeURIComponent(email)}`;
+
+/** Password sign-in: checks the password (rate-limited), starts a session, goes to the callback URL or home. */
+export const signInAction = publicAction({ schema: signInSchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  const { userId } = await signInWithPassword(input, await authRequest());
+  await startSession(userId);
+  await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "password" } });
+  return afterSignInPath(userId, input.callbackUrl);
+});
+
+/** Password sign-up: always ends on "check your email", whether or not the address already had an account. */
+export const signUpAction = publicAction({ schema: signUpSchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  const { email } = await signUp(input, await authRequest());
+  return checkEmail("verify", email);
+});
+
+/** Magic link: rate-limited per email and IP, then Auth.js sends the link through Keel's email queue. */
+export const magicLinkAction = publicAction({ schema: emailOnlySchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  const { ip } = await requestInfo();
+  await enforceRateLimits(["magicLink", input.email], ["emailRequestsIp", ip]);
+  await signIn("email", { email: input.email, redirect: false, redirectTo: safeCallbackUrl(input.callbackUrl) ?? "/sign-in/continue" });
+  return checkEmail("magic-link", input.email);
+});
+
+/** OAuth sign-in (GitHub, Google): Auth.js redirects to the provider. */
+export async function oauthSignInAction(provider: "github" | "google", callbackUrl: string | undefined): Promise<void> {
+  await signIn(provider, { redirectTo: safeCallbackUrl(callbackUrl) ?? "/sign-in/continue" });
+}
+
+/** Forgot password: the same answer whether or not an account exists. */
+export const forgotPasswordAction = publicAction({ schema: emailOnlySchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  await requestPasswordReset(input.email, await authRequest());
+  return checkEmail("reset", input.email);
+});
+
+/** Reset password: spends the token, signs out every session, then signs this browser in afresh. */
+export const resetPasswordAction = publicAction({ schema: resetPasswordSchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  const userId = await resetPassword(input.token, input.password);
+  if (!userId) throw new AppError("not_found", "This reset link is invalid, expired or already used. Request a new one.");
+  await startSession(userId);
+  await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "password-reset" } });
+  return afterSignInPath(userId, undefined);
+});
+
+/** Verify email: spends the token, signs the person in and takes them to their organization. */
+export const verifyEmailAction = publicAction(
+  { schema: z.object({ token: z.string().min(1).max(200), callbackUrl: z.string().max(2048).optional() }), redirectTo: (to: string) => to },
+  async ({ input }) => {
+    const userId = await verifyEmailToken(input.token, await appOrigin());
+    if (!userId) throw new AppError("not_found", "This verification link is invalid, expired or already used.");
+    await startSession(userId);
+    await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "email-verification" } });
+    return afterSignInPath(userId, input.callbackUrl);
+  },
+);
+
+/** Sends a new verification link (silently does nothing for unknown or verified addresses). */
+export const resendVerificationAction = publicAction(
+  { schema: emailOnlySchema, successMessage: "If that address is waiting for verification, a new link is on its way." },
+  async ({ input }) => {
+    await resendVerification(input.email, await authRequest());
+    return null;
+  },
+);

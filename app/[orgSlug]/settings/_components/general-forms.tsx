@@ -1,0 +1,87 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { changeOrgSlugAction, renameOrgAction, requestOrgDeletionAction } from "../actions";
+
+/** Rename the organization. */
+export function RenameOrgForm({ slug, name }: { slug: string; name: string }) {
+  const [state, formAction] = useActionState(renameOrgAction, null);
+  return (
+    <form action={formAction} className="grid gap-4">
+      <input type="hidden" name="orgSlug" value={slug} />
+      <FormField name="name" label="Name" defaultValue={name} required minLength={2} maxLength={80} errors={fieldErrorsOf(state, "name")} />
+      <FormMessage state={state} />
+      <div>
+        <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Move the organization to a new address. */
+export function ChangeSlugForm({ slug, origin }: { slug: string; origin: string }) {
+  const [state, formAction] = useActionState(changeOrgSlugAction, null);
+  const [value, setValue] = useState(slug);
+  const preview = value.trim().toLowerCase() || slug;
+  return (
+    <form action={formAction} className="grid gap-4">
+      <input type="hidden" name="orgSlug" value={slug} />
+      <FormField
+        name="slug"
+        label="Address"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        required
+        autoCapitalize="none"
+        spellCheck={false}
+        pattern="[a-z0-9]+(-[a-z0-9]+)*"
+        minLength={2}
+        maxLength={48}
+        description={
+          <>
+            Your organization lives at <span className="font-mono text-foreground">{origin}/{preview}</span>. Old links stop working.
+          </>
+        }
+        errors={fieldErrorsOf(state, "slug")}
+      />
+      <FormMessage state={state} />
+      <div>
+        <SubmitButton pendingLabel="Saving…" disabled={value.trim() === slug}>
+          Change address
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Delete the organization, after typing its slug. */
+export function DeleteOrgForm({ slug }: { slug: string }) {
+  const [state, formAction] = useActionState(requestOrgDeletionAction, null);
+  const [typed, setTyped] = useState("");
+  return (
+    <form action={formAction} className="grid gap-4">
+      <input type="hidden" name="orgSlug" value={slug} />
+      <FormField
+        name="confirmSlug"
+        label={
+          <span>
+            Type <span className="font-mono">{slug}</span> to confirm
+          </span>
+        }
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        errors={fieldErrorsOf(state, "confirmSlug")}
+      />
+      <FormMessage state={state} />
+      <div>
+        <SubmitButton variant="destructive" pendingLabel="Deleting…" disabled={typed.trim() !== slug}>
+          Delete organization
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import { requireSession } from "@/lib/auth/session";
+import { requireOrgContext } from "@/lib/orgs/membership";
+import { can } from "@/lib/orgs/permissions";
+import { SettingsNav } from "./settings-nav";
+
+/** Settings of an organization: General, Members, Audit log (each shown to roles that can use it). */
+export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const session = await requireSession();
+  const org = await requireOrgContext(session.user.id, orgSlug);
+  const base = `/${org.slug}/settings`;
+  const links = [
+    { href: base, label: "General" },
+    { href: `${base}/members`, label: "Members" },
+    ...(can(org.role, "audit:read") ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
+  ];
+  return (
+    <div className="grid gap-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="mt-1 text-sm text-muted-foreground">Manage {org.name}: its name and address, members and history.</p>
+      </div>
+      <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+        <SettingsNav links={links} />
+        <div className="min-w-0">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+"use client";
+
+import { useActionState } from "react";
+import { FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/label";
+import type { ActionState } from "@/lib/action";
+import { cn } from "@/lib/utils";
+import {
+  changeMemberRoleAction,
+  inviteMemberAction,
+  leaveOrgAction,
+  removeMemberAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+  transferOwnershipAction,
+} from "../actions";
+
+type Role = "owner" | "admin" | "member";
+const roleLabels: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };
+
+const selectClass =
+  "h-9 rounded-md border border-input bg-background px-2 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background aria-invalid:border-destructive";
+
+function RoleSelect({ id, name, roles, defaultValue, label, className }: { id: string; name: string; roles: Role[]; defaultValue: Role; label?: string; className?: string }) {
+  return (
+    <select id={id} name={name} defaultValue={defaultValue} aria-label={label} className={cn(selectClass, className)}>
+      {roles.map((r) => (
+        <option key={r} value={r}>
+          {roleLabels[r]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A one-line error or success note for a row's small forms. */
+function RowMessage({ state }: { state: ActionState<unknown> }) {
+  return <FormMessage state={state} className="w-full empty:hidden" />;
+}
+
+/** Invite someone by email with a role; owners may invite owners. */
+export function InviteForm({ slug, roles }: { slug: string; roles: Role[] }) {
+  const [state, formAction] = useActionState(inviteMemberAction, null);
+  const sent = state?.ok ? `Invitation sent to ${state.data.email}.` : null;
+  return (
+    <form action={formAction} className="grid gap-4" aria-label="Invite a member">
+      <input type="hidden" name="orgSlug" value={slug} />
+      <div className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
+        <FormField name="email" label="Email" type="email" autoComplete="off" placeholder="teammate@company.com" required errors={fieldErrorsOf(state, "email")} />
+        <div className="grid gap-2">
+          <Label htmlFor="invite-role">Role</Label>
+          <RoleSelect id="invite-role" name="role" roles={roles} defaultValue="member" />
+          <FieldError errors={fieldErrorsOf(state, "role")} />
+        </div>
+        <SubmitButton className="sm:mt-[22px]" pendingLabel="Sending…">
+          Send invitation
+        </SubmitButton>
+      </div>
+      <FormMessage state={sent ? { ok: true, data: null, message: sent } : state} />
+    </form>
+  );
+}
+
+/** Change one member's role (saved on change of the select, with a button for keyboard and no-JS users). */
+export function RoleForm({ slug, userId, role, roles, name }: { slug: string; userId: string; role: Role; roles: Role[]; name: string }) {
+  const [state, formAction] = useActionState(changeMemberRoleAction, null);
+  const id = `role-${userId}`;
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="orgSlug" value={slug} />
+      <input type="hidden" name="userId" value={userId} />
+      <RoleSelect id={id} name="role" roles={roles} defaultValue={role} label={`Role of ${name}`} />
+      <SubmitButton size="sm" variant="outline" pendingLabel="Saving…">
+        Save
+      </SubmitButton>
+      <RowMessage state={state} />
+    </form>
+  );
+}
+
+/** A destructive action behind a confirmation dialog. */
+function ConfirmAction({
+  trigger,
+  title,
+  description,
+  confirm,
+  action,
+  fields,
+}: {
+  trigger: string;
+  title: string;
+  description: string;
+  confirm: string;
+  action: (prev: ActionState<null>, form: FormData) => Promise<ActionState<null>>;
+  fields: Record<string, string>;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost" className="text-destructive hover:text-destructive">
+          {trigger}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
+        </DialogHeader>
+        <form action={formAction} className="grid gap-4">
+          {Object.entries(fields).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <FormMessage state={state} />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline">
+                Cancel
+              </Button>
+            </DialogClose>
+            <SubmitButton variant="destructive" pendingLabel="Working…">
+              {confirm}
+            </SubmitButton>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function RemoveMemberButton({ slug, userId, name, orgName }: { slug: string; userId: string; name: string; orgName: string }) {
+  return (
+    <ConfirmAction
+      trigger="Remove"
+      title={`Remove ${name}?`}
+      description={`${name} loses access to ${orgName} right away. You can invite them again later.`}
+      confirm="Remove member"
+      action={removeMemberAction}
+      fields={{ orgSlug: slug, userId }}
+    />
+  );
+}
+
+export function LeaveOrgButton({ slug, orgName }: { slug: string; orgName: string }) {
+  return (
+    <ConfirmAction
+      trigger="Leave"
+      title={`Leave ${orgName}?`}
+      description="You lose access right away; someone will need to invite you to come back. The last owner can't leave."
+      confirm="Leave organization"
+      action={leaveOrgAction as unknown as (prev: ActionState<null>, form: FormData) => Promise<ActionState<null>>}
+      fields={{ orgSlug: slug }}
+    />
+  );
+}
+
+/** Resend and revoke of one pending invitation. */
+export function InvitationActions({ slug, invitationId, email }: { slug: string; invitationId: string; email: string }) {
+  const [resendState, resend] = useActionState(resendInvitationAction, null);
+  const [revokeState, revoke] = useActionState(revokeInvitationAction, null);
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-1">
+      <form action={resend}>
+        <input type="hidden" name="orgSlug" value={slug} />
+        <input type="hidden" name="invitationId" value={invitationId} />
+        <SubmitButton size="sm" variant="ghost" aria-label={`Resend invitation to ${email}`} pendingLabel="Sending…">
+          Resend
+        </SubmitButton>
+      </form>
+      <form action={revoke}>
+        <input type="hidden" name="orgSlug" value={slug} />
+        <input type="hidden" name="invitationId" value={invitationId} />
+        <SubmitButton size="sm" variant="ghost" className="text-destructive hover:text-destructive" aria-label={`Revoke invitation to ${email}`} pendingLabel="Revoking…">
+          Revoke
+        </SubmitButton>
+      </form>
+      <RowMessage state={resendState ?? revokeState} />
+    </div>
+  );
+}
+
+/** Make another member an owner, optionally stepping down to admin. */
+export function TransferOwnershipForm({ slug, candidates }: { slug: string; candidates: { userId: string; label: string }[] }) {
+  const [state, formAction] = useActionState(transferOwnershipAction, null);
+  if (candidates.length === 0) return <p className="text-sm text-muted-foreground">Invite someone first: ownership can only go to another member.</p>;
+  return (
+    <form action={formAction} className="grid gap-4">
+      <input type="hidden" name="orgSlug" value={slug} />
+      <div className="grid gap-2">
+        <Label htmlFor="transfer-user">New owner</Label>
+        <select id="transfer-user" name="userId" className={cn(selectClass, "max-w-sm")}>
+          {candidates.map((c) => (
+            <option key={c.userId} value={c.userId}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={fieldErrorsOf(state, "userId")} />
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="demoteSelf" className="size-4 rounded border-input accent-primary" />
+        Make me an admin afterwards
+      </label>
+      <FormMessage state={state} />
+      <div>
+        <SubmitButton variant="outline" pendingLabel="Transferring…">
+          Transfer ownership
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import type { ActionState } from "@/lib/action";
+
+type Props = { email: string; action: (prev: ActionState<null>, form: FormData) => Promise<ActionState<null>> };
+
+/** Deleting the account, armed only once the person typed their own email address. */
+export function DeleteAccountForm({ email, action }: Props) {
+  const [state, formAction] = useActionState(action, null);
+  const [typed, setTyped] = useState("");
+  const armed = typed.trim().toLowerCase() === email.toLowerCase();
+  return (
+    <form action={formAction} className="grid gap-4">
+      <FormField
+        name="confirmEmail"
+        label={
+          <span>
+            Type <span className="font-mono">{email}</span> to confirm
+          </span>
+        }
+        autoComplete="off"
+        spellCheck={false}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        errors={fieldErrorsOf(state, "confirmEmail")}
+      />
+      <FormMessage state={state} />
+      <div>
+        <SubmitButton variant="destructive" disabled={!armed} pendingLabel="Deleting…">
+          Delete my account
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChangePasswordForm } from "./_components/change-password-form";
+import { SessionsList } from "./_components/sessions-list";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { primaryDb } from "@/db/client";
+import { findUserById } from "@/db/queries/credentials";
+import { listDeviceSessions } from "@/lib/auth/sessions-list";
+import { requireSession } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Security" };
+
+export default async function SecurityPage() {
+  const session = await requireSession();
+  const [sessions, user] = await Promise.all([listDeviceSessions(session.user.id, session.id), findUserById(primaryDb, session.user.id)]);
+  return (
+    <div className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8 sm:px-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
+        <p className="text-sm text-muted-foreground">Your password and the devices signed in to {session.user.email}.</p>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Password</CardTitle>
+          <CardDescription>Changing it signs you out everywhere else.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {user?.passwordHash ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-muted-foreground">
+              You sign in with an email link or a connected account, so there&rsquo;s no password to change. To add one,{" "}
+              <Link href="/forgot-password" className="font-medium text-foreground underline-offset-4 hover:underline">
+                request a password link
+              </Link>
+              .
+            </p>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Sessions</CardTitle>
+          <CardDescription>Sign out of any device you don&rsquo;t recognise, then change your password.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SessionsList sessions={sessions} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

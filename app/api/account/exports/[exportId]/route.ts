@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { primaryDb } from "@/db/client";
+import { findAccountExport } from "@/db/queries/account";
+import { AppError } from "@/lib/errors";
+import { userRoute } from "@/lib/route";
+
+// GET /api/account/exports/{exportId} - download one of my data exports (ready and not expired; anything else is 404)
+export const GET = userRoute({}, async ({ session, params }) => {
+  const id = z.uuid().safeParse(params.exportId);
+  const found = id.success ? await findAccountExport(primaryDb, session.user.id, id.data) : null;
+  if (!found || found.status !== "ready" || !found.payload || found.expiresAt.getTime() <= Date.now()) throw new AppError("not_found", "Not found.");
+  return new Response(JSON.stringify(found.payload, null, 2), {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="keel-data-${found.createdAt.toISOString().slice(0, 10)}.json"`,
+      "cache-control": "private, no-store",
+    },
+  });
+});

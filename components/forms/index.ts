@@ -1,0 +1,3 @@
+export { FormField, FieldError } from "./form-field";
+export { SubmitButton } from "./submit-button";
+export { FormMessage, fieldErrorsOf } from "./form-message";

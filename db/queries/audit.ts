@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { auditLogs, users } from "../schema";
+import type { Tx } from "../tenant";
+
+/** What the audit log page filters on; every field optional. `to` is exclusive. */
+export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date };
+
+function where(filter: AuditFilter): SQL | undefined {
+  return and(
+    filter.action ? eq(auditLogs.action, filter.action) : undefined,
+    filter.actorId ? eq(auditLogs.actorId, filter.actorId) : undefined,
+    filter.from ? gte(auditLogs.createdAt, filter.from) : undefined,
+    filter.to ? lt(auditLogs.createdAt, filter.to) : undefined,
+  );
+}
+
+/**
+ * One page of the organization's audit entries, newest first, with the actor's name and email (run inside
+ * withTenant: RLS confines it to the organization). `hasMore` says whether a next page exists.
+ */
+export async function listAuditEntries(tx: Tx, filter: AuditFilter, page: { offset: number; limit: number }) {
+  const rows = await tx
+    .select({
+      id: auditLogs.id,
+      action: auditLogs.action,
+      targetType: auditLogs.targetType,
+      targetId: auditLogs.targetId,
+      metadata: auditLogs.metadata,
+      ip: auditLogs.ip,
+      userAgent: auditLogs.userAgent,
+      requestId: auditLogs.requestId,
+      createdAt: auditLogs.createdAt,
+      actor: { id: users.id, name: users.name, email: users.email },
+    })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .where(where(filter))
+    .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+    .limit(page.limit + 1)
+    .offset(page.offset);
+  return { entries: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+/** An audit entry as the page shows it. */
+export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
+
+/** The distinct actions in the organization's audit log, for the filter. */
+export async function listAuditActions(tx: Tx): Promise<string[]> {
+  const rows = await tx.selectDistinct({ action: auditLogs.action }).from(auditLogs).orderBy(asc(auditLogs.action));
+  return rows.map((r) => r.action);
+}
+
+/** The people who appear as actors in the organization's audit log (members past and present), for the filter. */
+export function listAuditActors(tx: Tx) {
+  return tx
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(auditLogs)
+    .innerJoin(users, eq(users.id, auditLogs.actorId))
+    .orderBy(asc(users.email));
+}

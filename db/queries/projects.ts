@@ -1,0 +1,51 @@
+import { count, desc, eq, sql } from "drizzle-orm";
+import { organizations, projects, type NewProject, type Project } from "../schema";
+import type { Tx } from "../tenant";
+
+/** The organization's projects, newest first (run inside withTenant: RLS scopes them). */
+export function listProjects(tx: Tx): Promise<Project[]> {
+  return tx.select().from(projects).orderBy(desc(projects.createdAt), desc(projects.id));
+}
+
+/** One project of the current organization, or null. */
+export async function findProject(tx: Tx, id: string): Promise<Project | null> {
+  const [row] = await tx.select().from(projects).where(eq(projects.id, id));
+  return row ?? null;
+}
+
+/** How many projects the current organization has. */
+export async function countProjects(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(projects);
+  return row?.n ?? 0;
+}
+
+/**
+ * Locks the organization's row until the transaction ends and returns its plan. Writers that check a plan limit
+ * take this lock first, so two of them cannot both count below the limit and both insert.
+ */
+export async function lockOrgForUpdate(tx: Tx, orgId: string): Promise<{ plan: string } | null> {
+  const [row] = await tx.select({ plan: organizations.plan }).from(organizations).where(eq(organizations.id, orgId)).for("update");
+  return row ?? null;
+}
+
+/** Inserts a project and returns it. */
+export async function insertProject(tx: Tx, row: NewProject): Promise<Project> {
+  const [created] = await tx.insert(projects).values(row).returning();
+  return created!;
+}
+
+/** Changes a project's name and/or description; returns it, or null when it does not exist (in this organization). */
+export async function updateProjectRow(tx: Tx, id: string, values: { name?: string; description?: string }): Promise<Project | null> {
+  const [row] = await tx
+    .update(projects)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(projects.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Deletes a project; returns it, or null when it does not exist (in this organization). */
+export async function deleteProjectRow(tx: Tx, id: string): Promise<Project | null> {
+  const [row] = await tx.delete(projects).where(eq(projects.id, id)).returning();
+  return row ?? null;
+}

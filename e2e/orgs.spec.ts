@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// An owner creates an organization and invites a teammate; the teammate signs up, verifies, accepts and lands in
+// the organization as a member, without member management.
+
+const DEMO_PASSWORD = "keel-demo-password";
+
+/** The first link matching `pattern` in the newest email to `to` that has one (waits for the job to deliver it). */
+async function linkFromMailbox(page: Page, to: string, pattern: RegExp): Promise<string> {
+  let found = "";
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+    const emails = await page.locator('a[href^="/dev/mailbox/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const href of emails.filter((h) => /^\/dev\/mailbox\/[^/?]+$/.test(h))) {
+      await page.goto(href);
+      const links = await page.locator('section[aria-labelledby="links-heading"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      const match = links.find((l) => pattern.test(l));
+      if (match) {
+        found = match;
+        return;
+      }
+    }
+    throw new Error(`no email to ${to} with a link matching ${pattern} yet`);
+  }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
+  return found;
+}
+
+/** The same URL on the app under test (email links carry the app's own origin). */
+const local = (url: string) => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+test("an owner invites a teammate who signs up, verifies and joins as a member", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teammate = `teammate-${Date.now()}@example.test`;
+
+  // The owner signs in and creates an organization.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await owner.goto("/sign-in");
+  await owner.getByLabel("Email").fill("owner@acme.test");
+  await owner.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await owner.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(owner).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
+
+  await owner.goto("/new");
+  await owner.getByLabel("Organization name").fill("Initech");
+  await owner.getByRole("button", { name: "Create organization" }).click();
+  await expect(owner).toHaveURL(/\/initech[a-z0-9-]*\/projects$/, { timeout: 30_000 });
+  const slug = new URL(owner.url()).pathname.split("/")[1]!;
+
+  // ... and invites the teammate.
+  await owner.goto(`/${slug}/settings/members`);
+  await owner.getByLabel("Email").fill(teammate);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByText(`Invitation sent to ${teammate}.`)).toBeVisible({ timeout: 30_000 });
+  await expect(owner.getByRole("listitem").filter({ hasText: teammate })).toBeVisible();
+
+  // The teammate, in another browser, signs up and verifies their address.
+  const teammateContext = await browser.newContext();
+  const page = await teammateContext.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Terry Teammate");
+  await page.getByLabel("Email").fill(teammate);
+  await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).not.toHaveURL(/\/sign-up/, { timeout: 30_000 });
+  await page.goto(local(await linkFromMailbox(page, teammate, /\/verify-email/)));
+  await page.getByRole("button", { name: /Verify/ }).click();
+  await expect(page).not.toHaveURL(/\/verify-email/, { timeout: 30_000 });
+
+  // ... opens the invitation from their mailbox and accepts it.
+  await page.goto(local(await linkFromMailbox(page, teammate, /\/invitations\//)));
+  await expect(page.getByRole("heading", { name: "Join Initech" })).toBeVisible();
+  await page.getByRole("button", { name: /Accept and join/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/projects$`), { timeout: 30_000 });
+
+  // As a member they see the members but cannot manage them.
+  await page.goto(`/${slug}/settings/members`);
+  await expect(page.getByText(teammate)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+
+  await ownerContext.close();
+  await teammateContext.close();
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { primaryDb } from "@/db/client";
+import { updateUserProfile } from "@/db/queries/account";
+import { recordAccountAudit } from "@/lib/audit/record-audit";
+
+const emptyToNull = (v: string) => (v === "" ? null : v);
+
+export const updateProfileSchema = z.object({
+  name: z.string().trim().max(80, "At most 80 characters.").transform(emptyToNull),
+  image: z
+    .string()
+    .trim()
+    .max(2_000, "That address is too long.")
+    .refine((v) => v === "" || /^https:\/\/[^\s]+$/i.test(v), "Use an https:// address of an image, or leave it empty.")
+    .transform(emptyToNull),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
+
+/** Changes a person's display name and avatar URL (their email changes only through verification, elsewhere). */
+export async function updateProfile(userId: string, input: UpdateProfileInput): Promise<void> {
+  await primaryDb.transaction(async (tx) => {
+    await updateUserProfile(tx, userId, input);
+    await recordAccountAudit({ action: "account.profile_updated", actorId: userId, metadata: { fields: ["name", "image"] } }, tx);
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { AuditFilter } from "@/db/queries/audit";
+
+/** Entries per audit log page. */
+export const AUDIT_PAGE_SIZE = 25;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** The audit log page's search params; a malformed value is dropped rather than failing the page. */
+export const auditSearchSchema = z.object({
+  action: optional(z.string().min(1).max(100)),
+  actor: optional(z.uuid()),
+  from: optional(day),
+  to: optional(day),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type AuditSearch = z.infer<typeof auditSearchSchema>;
+
+/** Parses search params (first value of each) into the page's filters. */
+export function parseAuditSearch(params: Record<string, string | string[] | undefined>): AuditSearch {
+  const first = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return auditSearchSchema.parse(first);
+}
+
+/** The query filter of a search: dates are whole UTC days, `to` inclusive. */
+export function toAuditFilter(search: AuditSearch): AuditFilter {
+  return {
+    action: search.action,
+    actorId: search.actor,
+    from: search.from ? new Date(`${search.from}T00:00:00Z`) : undefined,
+    to: search.to ? new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000) : undefined,
+  };
+}
+
+/** The query string of a search with some fields changed (empty ones left out), for links and pagination. */
+export function auditSearchHref(base: string, search: AuditSearch, change: Partial<AuditSearch>): string {
+  const next = { ...search, ...change };
+  const params = new URLSearchParams();
+  for (const key of ["action", "actor", "from", "to"] as const) if (next[key]) params.set(key, next[key]);
+  if (next.page > 1) params.set("page", String(next.page));
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}

@@ -1,0 +1,92 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { primaryDatabase } from "@/db/client";
+import * as schema from "@/db/schema";
+import { recordAccountAudit } from "@/lib/audit/record-audit";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { log } from "@/lib/log";
+import { createOrg } from "@/lib/orgs/create-org";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
+import { personalOrgName } from "./sign-up";
+
+/*
+ * Auth.js handles magic links and OAuth (GitHub, Google). Password sign-in does NOT go through it: Keel's own
+ * server action checks the password and calls startSession(), because Auth.js credentials sign-in can't use
+ * database sessions (it only issues JWTs), can't rate-limit per IP *and* per email with our own messages, and
+ * records no device details. Both paths write the same `sessions` rows and the same `keel.session` cookie, so
+ * getSession() reads either.
+ */
+
+/** How long a magic link works. */
+export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+// Development and tests get a fixed, obviously-fake secret; production refuses to start without AUTH_SECRET (startup-checks).
+const DEV_AUTH_SECRET = "keel-development-only-auth-secret-never-use-in-production";
+
+/** The configured OAuth providers: each appears only when its id and secret are set. */
+export function oauthProviders(env: NodeJS.ProcessEnv = process.env): { id: "github" | "google"; name: string }[] {
+  return [
+    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? [{ id: "github" as const, name: "GitHub" }] : []),
+    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: "google" as const, name: "Google" }] : []),
+  ];
+}
+
+// A magic-link provider without nodemailer: the link goes out through Keel's email queue like every other email.
+const magicLink: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url, expires }) {
+    const expiresInMinutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
+    await enqueueEmail({ to: identifier, template: "magic-link", props: { url, expiresInMinutes } }, { orgId: null, actorId: null });
+  },
+  options: {},
+};
+
+function config(): NextAuthConfig {
+  // The adapter checks the drizzle instance's class, which db/client's lazy proxies hide: give it the real one
+  // (this function runs per request, after the database is configured).
+  const adapterDb = primaryDatabase();
+  const enabled = new Set(oauthProviders().map((p) => p.id));
+  return {
+    adapter: DrizzleAdapter(adapterDb, {
+      usersTable: schema.users,
+      accountsTable: schema.accounts,
+      sessionsTable: schema.sessions,
+      verificationTokensTable: schema.verificationTokens,
+    }),
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
+    cookies: { sessionToken: { name: sessionCookie.name, options: sessionCookie.options } },
+    secret: process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : DEV_AUTH_SECRET),
+    trustHost: true,
+    pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/check-email", newUser: "/sign-in/continue" },
+    providers: [
+      magicLink,
+      ...(enabled.has("github") ? [GitHub] : []),
+      ...(enabled.has("google") ? [Google] : []),
+    ],
+    events: {
+      // A new person (OAuth or magic link) gets a personal organization, as password sign-up does.
+      async createUser({ user }) {
+        if (!user.id) return;
+        await createOrg(user.id, { name: personalOrgName(user.name) });
+        await recordAccountAudit({ action: "user.signed_up", actorId: user.id, target: { type: "user", id: user.id } });
+      },
+      async signIn({ user, account }) {
+        if (!user.id) return;
+        await recordAccountAudit({ action: "user.signed_in", actorId: user.id, target: { type: "user", id: user.id }, metadata: { method: account?.provider ?? "unknown" } });
+      },
+    },
+    logger: {
+      error: (error) => log.warn({ err: error }, "auth.js error"),
+      warn: (code) => log.warn({ code }, "auth.js warning"),
+    },
+  };
+}
+
+/** Auth.js: its route handlers, and `signIn` for server actions (magic links, OAuth buttons). */
+export const { handlers, signIn } = NextAuth(() => config());

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** An email address as typed: trimmed and lowercased, so one person is one account whatever the capitalisation. */
+export const emailField = z.string().trim().toLowerCase().max(254, "At most 254 characters.").pipe(z.email("Enter a valid email address."));
+
+/** A new password: at least 10 characters (length beats complexity rules), at most 200 (argon2 input stays bounded). */
+export const newPasswordField = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+
+/** Where to go after signing in; validated again by `safeCallbackUrl` before use. */
+export const callbackUrlField = z.string().max(2048).optional();
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "At most 80 characters."),
+  email: emailField,
+  password: newPasswordField,
+  callbackUrl: callbackUrlField,
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password.").max(200),
+  callbackUrl: callbackUrlField,
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const emailOnlySchema = z.object({ email: emailField, callbackUrl: callbackUrlField });
+export type EmailOnlyInput = z.infer<typeof emailOnlySchema>;
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(1).max(200), password: newPasswordField, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords don't match." });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), password: newPasswordField, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords don't match." });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,0 +1,34 @@
+import { primaryDb } from "@/db/client";
+import { findUserByEmail } from "@/db/queries/credentials";
+import { AppError } from "@/lib/errors";
+import { enforceRateLimits } from "./limits";
+import { hashPassword, verifyPassword } from "./password";
+import type { SignInInput } from "./schemas";
+import { sendVerificationEmail } from "./send-verification";
+import type { AuthRequest } from "./sign-up";
+
+/** The one answer for a wrong email or a wrong password, so sign-in never tells which accounts exist. */
+export const INVALID_CREDENTIALS = "That email and password don't match. Check them and try again.";
+
+// A real hash to verify against when there is no account, so a missing account costs the same time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks an email and password, rate-limited per IP and per email. Returns the user id to start a session for;
+ * throws `unauthorized` (one message for every mismatch) or `forbidden` for an unverified address, after sending
+ * a fresh verification link. The caller starts the session and records the sign-in.
+ */
+export async function signInWithPassword(input: SignInInput, req: AuthRequest): Promise<{ userId: string }> {
+  await enforceRateLimits(["signIn", req.ip], ["signInEmail", input.email]);
+  const user = await findUserByEmail(primaryDb, input.email);
+  if (!user?.passwordHash) {
+    await verifyPassword(await (dummyHash ??= hashPassword("keel-no-such-account")), input.password);
+    throw new AppError("unauthorized", INVALID_CREDENTIALS);
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError("unauthorized", INVALID_CREDENTIALS);
+  if (!user.emailVerified) {
+    await sendVerificationEmail(user, req.origin);
+    throw new AppError("forbidden", `Verify your email address first: we've sent a new link to ${user.email}.`);
+  }
+  return { userId: user.id };
+}

@@ -1,0 +1,53 @@
+import { primaryDb } from "@/db/client";
+import { findUserByEmail, insertPasswordUser } from "@/db/queries/credentials";
+import { recordAccountAudit } from "@/lib/audit/record-audit";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { createOrg } from "@/lib/orgs/create-org";
+import { enforceRateLimits } from "./limits";
+import { hashPassword } from "./password";
+import type { SignUpInput } from "./schemas";
+import { sendVerificationEmail } from "./send-verification";
+
+/** Where a request comes from: its IP (for rate limits) and the origin links in emails point at. */
+export type AuthRequest = { ip: string; origin: string };
+
+/** The name of a person's first organization. */
+export function personalOrgName(name: string | null | undefined): string {
+  const first = name?.trim();
+  return first ? `${first.slice(0, 70)}'s org` : "Personal";
+}
+
+/**
+ * Signs a person up with a password: the account (unverified), their personal organization, and the verification
+ * email. When the email is taken, the caller sees the very same outcome and the address's owner gets a notice
+ * instead, so sign-up never reveals who has an account.
+ */
+export async function signUp(input: SignUpInput, req: AuthRequest): Promise<{ email: string }> {
+  await enforceRateLimits(["signUp", req.ip], ["emailRequestsIp", req.ip]);
+  const passwordHash = await hashPassword(input.password);
+  const created = await insertPasswordUser(primaryDb, { email: input.email, name: input.name, passwordHash });
+  if (!created) {
+    const existing = await findUserByEmail(primaryDb, input.email);
+    await enqueueEmail(
+      {
+        to: input.email,
+        template: "notice",
+        props: {
+          heading: "Someone tried to sign up with your email",
+          paragraphs: [
+            "Someone (maybe you) tried to create a Keel account with this address, but you already have one. No new account was created.",
+            "If it was you, sign in instead, or reset your password if you've forgotten it. If it wasn't, you can ignore this email.",
+          ],
+          action: { label: "Sign in", url: `${req.origin}/sign-in` },
+          reason: "someone tried to sign up with this address",
+        },
+      },
+      { orgId: null, actorId: existing?.id ?? null },
+    );
+    return { email: input.email };
+  }
+  await createOrg(created.id, { name: personalOrgName(input.name) });
+  await recordAccountAudit({ action: "user.signed_up", actorId: created.id, target: { type: "user", id: created.id }, metadata: { method: "password" } });
+  await sendVerificationEmail({ id: created.id, email: input.email, name: input.name }, req.origin);
+  return { email: input.email };
+}

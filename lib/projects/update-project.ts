@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { updateProjectRow } from "@/db/queries/projects";
+import type { Project } from "@/db/schema";
+import type { TenantContext, Tx } from "@/db/tenant";
+import { projectChanged } from "@/jobs/events";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { enqueue } from "@/lib/outbox";
+import { projectDescriptionSchema, projectIdSchema, projectNameSchema } from "./schemas";
+
+export const updateProjectSchema = z.object({
+  projectId: projectIdSchema,
+  name: projectNameSchema.optional(),
+  description: projectDescriptionSchema.optional(),
+});
+export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
+
+/** Renames or re-describes a project of the caller's organization; audited, with an `updated` event. */
+export async function updateProject(tx: Tx, ctx: TenantContext, input: UpdateProjectInput): Promise<Project> {
+  const { projectId, ...values } = input;
+  const project = await updateProjectRow(tx, projectId, values);
+  if (!project) throw new AppError("not_found", "That project doesn't exist (it may have been deleted).");
+  await recordAudit(tx, ctx.orgId, { action: "project.updated", actorId: ctx.userId, target: { type: "project", id: project.id }, metadata: { name: project.name, changed: Object.keys(values) } });
+  await enqueue(tx, projectChanged, { orgId: ctx.orgId, actorId: ctx.userId, projectId: project.id, change: "updated" });
+  return project;
+}
