@@ -2,6 +2,7 @@
 // or an in-memory embedded one), migrated and seeded, the dev job executor, the dev mailbox, then `next start`
 // on the production build.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -38,6 +39,9 @@ await runCli(
     process.env.INNGEST_DEV = executor.url;
     // A production build, but no mail leaves the machine: emails land in the dev mailbox the journeys read.
     process.env.EMAIL_TRANSPORT = "dev-mailbox";
+    // Production refuses to start without a secret; plain-http AUTH_URL keeps cookies usable on http://localhost.
+    process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+    process.env.AUTH_URL ??= `http://localhost:${port}`;
 
     const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));

@@ -74,7 +74,14 @@ await runCli("bench:app", async () => {
     const cookie = `keel.session=${token}`;
     const rows: string[] = [];
     for (const mode of ["on", "off"] as const) {
-      const child = startServer({ DATABASE_URL: scratch.url, EMAIL_TRANSPORT: "dev-mailbox", LOG_LEVEL: "warn", CACHE_DISABLED: mode === "off" ? "1" : "" });
+      const child = startServer({
+        DATABASE_URL: scratch.url,
+        EMAIL_TRANSPORT: "dev-mailbox",
+        AUTH_SECRET: randomBytes(32).toString("hex"),
+        AUTH_URL: `http://localhost:${PORT}`,
+        LOG_LEVEL: "warn",
+        CACHE_DISABLED: mode === "off" ? "1" : "",
+      });
       try {
         await waitFor(`http://localhost:${PORT}/api/health`);
         const page = await fetch(`http://localhost:${PORT}${PAGE}`, { headers: { cookie } });
