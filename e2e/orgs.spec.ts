@@ -50,6 +50,13 @@ test("an owner invites a teammate who signs up, verifies and joins as a member",
   await expect(owner).toHaveURL(/\/initech[a-z0-9-]*\/projects$/, { timeout: 30_000 });
   const slug = new URL(owner.url()).pathname.split("/")[1]!;
 
+  // ... creates a project in it ...
+  await owner.getByRole("button", { name: /^(New project|Create your first project)$/ }).click();
+  const create = owner.getByRole("dialog", { name: "New project" });
+  await create.getByLabel("Name", { exact: true }).fill("TPS reports");
+  await create.getByRole("button", { name: "Create project" }).click();
+  await expect(owner.getByRole("list", { name: "Projects" }).getByRole("heading", { name: "TPS reports", exact: true })).toBeVisible();
+
   // ... and invites the teammate.
   await owner.goto(`/${slug}/settings/members`);
   await owner.getByLabel("Email").fill(teammate);
@@ -75,6 +82,7 @@ test("an owner invites a teammate who signs up, verifies and joins as a member",
   await expect(page.getByRole("heading", { name: "Join Initech" })).toBeVisible();
   await page.getByRole("button", { name: /Accept and join/ }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}/projects$`), { timeout: 30_000 });
+  await expect(page.getByRole("list", { name: "Projects" }).getByRole("heading", { name: "TPS reports", exact: true })).toBeVisible();
 
   // As a member they see the members but cannot manage them.
   await page.goto(`/${slug}/settings/members`);

@@ -79,10 +79,11 @@ export function userAction<S extends z.ZodType, T>(options: Options<S, T>, handl
 /**
  * The server action of Keel's one shape, for organization data: parse the form, load the session, resolve the
  * organization from the form's `orgSlug` and the caller's membership (not a member: not_found, so slugs don't
- * leak), check `permission`, then run the handler inside `withTenant`; events it enqueues are published after commit.
+ * leak), check `permission` (absent: any member may, e.g. to leave), then run the handler inside `withTenant`; events it
+ * enqueues are published, and callbacks it registers with `afterCommit` run, after commit.
  */
 export function action<S extends z.ZodType, T>(
-  options: Options<S, T> & { permission: Permission },
+  options: Options<S, T> & { permission?: Permission },
   handler: (ctx: InOrg<S>) => Promise<T>,
 ) {
   return (_prev: ActionState<T>, form: FormData) =>
@@ -92,7 +93,7 @@ export function action<S extends z.ZodType, T>(
       const slug = form.get("orgSlug");
       const org = typeof slug === "string" ? await findOrgContext(session.user.id, slug) : null;
       if (!org) throw new AppError("not_found", "Not found.");
-      assertCan(org, options.permission);
+      if (options.permission) assertCan(org, options.permission);
       return withTenant({ orgId: org.orgId, userId: session.user.id }, (tx) => handler({ ...common, session, org, tx }));
     });
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { listMemberIds } from "@/db/queries/memberships";
 import { updateOrg } from "@/db/queries/orgs";
-import { withTenant } from "@/db/tenant";
+import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { afterCommit } from "@/lib/outbox";
 import { assertCan, invalidateMemberships, type OrgContext } from "./membership";
 import { orgSlugSchema } from "./slugs";
 
@@ -14,22 +15,21 @@ const taken = () => new AppError("conflict", "That address is taken.", { fields:
 
 /**
  * Moves the organization to a new address. Reserved slugs fail validation; a taken one fails on the unique index
- * (no check-then-write race, and no cross-tenant read). Every member's cached membership is keyed by slug, so all
- * of them are invalidated.
+ * (no check-then-write race, and no cross-tenant read; the failed statement aborts the caller's transaction, which
+ * the error then rolls back). Every member's cached membership is keyed by slug, so all of them are invalidated
+ * after commit.
  */
-export async function changeOrgSlug(org: OrgContext, input: ChangeOrgSlugInput) {
+export async function changeOrgSlug(tx: Tx, org: OrgContext, input: ChangeOrgSlugInput) {
   assertCan(org, "org:update");
   if (input.slug === org.slug) return { slug: org.slug };
   try {
-    const members = await withTenant({ orgId: org.orgId, userId: org.userId }, async (tx) => {
-      await updateOrg(tx, org.orgId, { slug: input.slug });
-      await recordAudit(tx, org.orgId, { action: "org.slug_changed", actorId: org.userId, target: { type: "org", id: org.orgId }, metadata: { from: org.slug, to: input.slug } });
-      return listMemberIds(tx, org.orgId);
-    });
-    await invalidateMemberships(...members);
-    return { slug: input.slug };
+    await updateOrg(tx, org.orgId, { slug: input.slug });
   } catch (err) {
     if ((err as { cause?: { code?: string } }).cause?.code === "23505" || (err as { code?: string }).code === "23505") throw taken();
     throw err;
   }
+  await recordAudit(tx, org.orgId, { action: "org.slug_changed", actorId: org.userId, target: { type: "org", id: org.orgId }, metadata: { from: org.slug, to: input.slug } });
+  const members = await listMemberIds(tx, org.orgId);
+  afterCommit(() => invalidateMemberships(...members));
+  return { slug: input.slug };
 }

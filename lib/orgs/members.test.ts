@@ -2,15 +2,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, memberships, users } from "@/db/schema";
-import { withSystem, withTenant } from "@/db/tenant";
+import { withSystem, withTenant, type Tx } from "@/db/tenant";
 import { createOrgWithOwner } from "@/db/test-fixtures";
 import { AppError } from "@/lib/errors";
 import { changeMemberRole } from "./change-member-role";
+import { changeOrgSlug } from "./change-org-slug";
 import { leaveOrg } from "./leave-org";
 import { findOrgContext, type OrgContext } from "./membership";
 import { removeMember } from "./remove-member";
+import { renameOrg } from "./rename-org";
 import { transferOwnership } from "./transfer-ownership";
 import type { OrgRole } from "@/db/schema";
+import { withOutbox } from "@/lib/outbox";
 
 afterAll(closeDatabase);
 
@@ -27,6 +30,10 @@ async function ctx(userId: string, slug: string): Promise<OrgContext> {
   if (!org) throw new Error("not a member");
   return org;
 }
+
+/** Runs an operation as an org action does: one unit of work, the operation inside the caller's transaction. */
+const asRequest = <T>(org: OrgContext, op: (tx: Tx, org: OrgContext) => Promise<T>) =>
+  withOutbox(() => withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => op(tx, org)));
 
 const roleOf = (orgId: string, userId: string) =>
   withSystem("test: read role", async (tx) => {
@@ -47,10 +54,10 @@ describe("the last owner", () => {
     const admin = await addMember(org.id, "admin");
     const ownerCtx = await ctx(owner.id, org.slug);
 
-    await expectAppError(leaveOrg(ownerCtx), "conflict", /at least one owner/);
-    await expectAppError(changeMemberRole(ownerCtx, { userId: owner.id, role: "admin" }), "conflict", /at least one owner/);
+    await expectAppError(asRequest(ownerCtx, leaveOrg), "conflict", /at least one owner/);
+    await expectAppError(asRequest(ownerCtx, (tx, o) => changeMemberRole(tx, o, { userId: owner.id, role: "admin" })), "conflict", /at least one owner/);
     // An admin may not touch an owner at all; the owner is still there afterwards.
-    await expectAppError(removeMember(await ctx(admin.id, org.slug), { userId: owner.id }), "forbidden");
+    await expectAppError(asRequest(await ctx(admin.id, org.slug), (tx, o) => removeMember(tx, o, { userId: owner.id })), "forbidden");
     expect(await roleOf(org.id, owner.id)).toBe("owner");
   });
 
@@ -59,8 +66,8 @@ describe("the last owner", () => {
     const b = await addMember(org.id, "owner", "second-owner");
     const [ctxA, ctxB] = [await ctx(a.id, org.slug), await ctx(b.id, org.slug)];
     const results = await Promise.allSettled([
-      changeMemberRole(ctxA, { userId: b.id, role: "member" }),
-      changeMemberRole(ctxB, { userId: a.id, role: "member" }),
+      asRequest(ctxA, (tx, o) => changeMemberRole(tx, o, { userId: b.id, role: "member" })),
+      asRequest(ctxB, (tx, o) => changeMemberRole(tx, o, { userId: a.id, role: "member" })),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const owners = await withSystem("test", (tx) => tx.select().from(memberships).where(eq(memberships.orgId, org.id)));
@@ -70,8 +77,8 @@ describe("the last owner", () => {
   it("can leave once someone else is an owner", async () => {
     const { org, user: owner } = await createOrgWithOwner("leave-ok");
     const next = await addMember(org.id, "member");
-    await transferOwnership(await ctx(owner.id, org.slug), { userId: next.id, demoteSelf: false });
-    await leaveOrg(await ctx(owner.id, org.slug));
+    await asRequest(await ctx(owner.id, org.slug), (tx, o) => transferOwnership(tx, o, { userId: next.id, demoteSelf: false }));
+    await asRequest(await ctx(owner.id, org.slug), leaveOrg);
     expect(await findOrgContext(owner.id, org.slug)).toBeNull();
     expect((await ctx(next.id, org.slug)).role).toBe("owner");
   });
@@ -81,7 +88,7 @@ describe("transfer ownership", () => {
   it("makes another member owner and can demote the previous owner to admin, with an audit entry", async () => {
     const { org, user: owner } = await createOrgWithOwner("transfer");
     const member = await addMember(org.id, "member");
-    await transferOwnership(await ctx(owner.id, org.slug), { userId: member.id, demoteSelf: true });
+    await asRequest(await ctx(owner.id, org.slug), (tx, o) => transferOwnership(tx, o, { userId: member.id, demoteSelf: true }));
     expect((await ctx(member.id, org.slug)).role).toBe("owner");
     expect((await ctx(owner.id, org.slug)).role).toBe("admin");
     const audit = await withTenant({ orgId: org.id, userId: owner.id }, (tx) => tx.select().from(auditLogs).where(eq(auditLogs.action, "org.ownership_transferred")));
@@ -92,7 +99,7 @@ describe("transfer ownership", () => {
     const { org } = await createOrgWithOwner("transfer-admin");
     const admin = await addMember(org.id, "admin");
     const member = await addMember(org.id, "member");
-    await expectAppError(transferOwnership(await ctx(admin.id, org.slug), { userId: member.id, demoteSelf: false }), "forbidden");
+    await expectAppError(asRequest(await ctx(admin.id, org.slug), (tx, o) => transferOwnership(tx, o, { userId: member.id, demoteSelf: false })), "forbidden");
   });
 });
 
@@ -101,7 +108,7 @@ describe("role changes", () => {
     const { org, user: owner } = await createOrgWithOwner("role-cache");
     const member = await addMember(org.id, "member");
     expect((await ctx(member.id, org.slug)).role).toBe("member"); // warm the cache
-    await changeMemberRole(await ctx(owner.id, org.slug), { userId: member.id, role: "admin" });
+    await asRequest(await ctx(owner.id, org.slug), (tx, o) => changeMemberRole(tx, o, { userId: member.id, role: "admin" }));
     expect((await findOrgContext(member.id, org.slug))?.role).toBe("admin");
   });
 
@@ -109,8 +116,8 @@ describe("role changes", () => {
     const { org } = await createOrgWithOwner("role-forbidden");
     const admin = await addMember(org.id, "admin");
     const member = await addMember(org.id, "member");
-    await expectAppError(changeMemberRole(await ctx(member.id, org.slug), { userId: admin.id, role: "member" }), "forbidden");
-    await expectAppError(changeMemberRole(await ctx(admin.id, org.slug), { userId: member.id, role: "owner" }), "forbidden");
+    await expectAppError(asRequest(await ctx(member.id, org.slug), (tx, o) => changeMemberRole(tx, o, { userId: admin.id, role: "member" })), "forbidden");
+    await expectAppError(asRequest(await ctx(admin.id, org.slug), (tx, o) => changeMemberRole(tx, o, { userId: member.id, role: "owner" })), "forbidden");
     expect(await roleOf(org.id, member.id)).toBe("member");
   });
 
@@ -118,8 +125,41 @@ describe("role changes", () => {
     const { org, user: owner } = await createOrgWithOwner("remove-cache");
     const member = await addMember(org.id, "member");
     await ctx(member.id, org.slug);
-    await removeMember(await ctx(owner.id, org.slug), { userId: member.id });
+    await asRequest(await ctx(owner.id, org.slug), (tx, o) => removeMember(tx, o, { userId: member.id }));
     expect(await findOrgContext(member.id, org.slug)).toBeNull();
+  });
+});
+
+describe("outside a unit of work", () => {
+  it("an operation that drops cached memberships refuses to run, and its change is rolled back", async () => {
+    const { org, user: owner } = await createOrgWithOwner("no-unit");
+    const member = await addMember(org.id, "member");
+    const ownerCtx = await ctx(owner.id, org.slug);
+    const err = await withTenant({ orgId: org.id, userId: owner.id }, (tx) => changeMemberRole(tx, ownerCtx, { userId: member.id, role: "admin" })).catch((e: unknown) => e);
+    expect(String(err)).toMatch(/unit of work/);
+    expect(await roleOf(org.id, member.id)).toBe("member");
+  });
+});
+
+describe("organization settings", () => {
+  it("a rename and an address change reach every member's warm cache", async () => {
+    const { org, user: owner } = await createOrgWithOwner("settings-cache");
+    const member = await addMember(org.id, "member");
+    expect((await ctx(member.id, org.slug)).name).not.toBe("Renamed"); // warm the cache
+    await asRequest(await ctx(owner.id, org.slug), (tx, o) => renameOrg(tx, o, { name: "Renamed" }));
+    expect((await ctx(member.id, org.slug)).name).toBe("Renamed");
+
+    const slug = `moved-${crypto.randomUUID().slice(0, 8)}`;
+    await asRequest(await ctx(owner.id, org.slug), (tx, o) => changeOrgSlug(tx, o, { slug }));
+    expect(await findOrgContext(member.id, org.slug)).toBeNull();
+    expect((await ctx(member.id, slug)).orgId).toBe(org.id);
+  });
+
+  it("an address that is taken is refused and nothing moves", async () => {
+    const { org, user: owner } = await createOrgWithOwner("slug-taken");
+    const { org: other } = await createOrgWithOwner("slug-holder");
+    await expectAppError(asRequest(await ctx(owner.id, org.slug), (tx, o) => changeOrgSlug(tx, o, { slug: other.slug })), "conflict", /taken/);
+    expect((await ctx(owner.id, org.slug)).orgId).toBe(org.id);
   });
 });
 

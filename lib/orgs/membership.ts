@@ -50,10 +50,3 @@ export function myOrgs(userId: string) {
 export async function invalidateMemberships(...userIds: string[]): Promise<void> {
   await Promise.all(userIds.map((id) => cache.invalidateTag(membershipTag(id))));
 }
-
-/** For actions that run their own transaction: the caller's org context, or `not_found` (never 403, so slugs don't leak). */
-export async function orgContextOrNotFound(userId: string, slug: unknown): Promise<OrgContext> {
-  const org = typeof slug === "string" ? await findOrgContext(userId, slug) : null;
-  if (!org) throw new AppError("not_found", "Not found.");
-  return org;
-}

@@ -35,11 +35,22 @@ export async function publishOutbox(ids: string[]): Promise<{ sent: number; fail
 }
 
 /**
- * Runs a unit of work (a request's handler) and then publishes the events it enqueued, whether it succeeded
- * or not: only rows of committed transactions exist to be published.
+ * Runs a unit of work (a request's handler, its transactions included). If it succeeded, runs the callbacks it
+ * registered with `afterCommit` (a failing one is logged, never thrown). Then publishes the events it enqueued,
+ * whether it succeeded or not: only rows of committed transactions exist to be published. Wrap whole
+ * transactions, never call it inside an open one: when `fn` resolves, its work must be committed.
  */
 export async function withOutbox<T>(fn: () => Promise<T>): Promise<T> {
-  const { ids, result } = await collectEnqueued(fn);
+  const { ids, afterCommit, result } = await collectEnqueued(fn);
+  if (result.status === "fulfilled") {
+    for (const callback of afterCommit) {
+      try {
+        await callback();
+      } catch (err) {
+        log.error({ err }, "after-commit callback failed");
+      }
+    }
+  }
   if (ids.length) await publishOutbox(ids).catch((err: unknown) => log.error({ err }, "outbox: publish failed"));
   if (result.status === "rejected") throw result.reason;
   return result.value;

@@ -1,19 +1,46 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
-// The outbox ids enqueued during one unit of work (a request, a job step), published once it is over.
-const scope = new AsyncLocalStorage<string[]>();
+/**
+ * One unit of work (a request, a job step): the outbox ids enqueued during it, published once it is over, and the
+ * callbacks to run once it has committed (see `afterCommit`).
+ */
+type UnitOfWork = { ids: string[]; afterCommit: Array<() => Promise<void>> };
 
-/** Runs `fn` collecting the ids `enqueue` writes, and returns them with its result (or its error). */
-export async function collectEnqueued<T>(fn: () => Promise<T>): Promise<{ ids: string[]; result: PromiseSettledResult<T> }> {
-  const ids: string[] = [];
-  const result = await scope.run(ids, () => fn().then(
+const scope = new AsyncLocalStorage<UnitOfWork>();
+
+/**
+ * Runs `fn` as a unit of work, collecting the ids `enqueue` writes and the callbacks `afterCommit` registers, and
+ * returns them with its result (or its error).
+ */
+export async function collectEnqueued<T>(fn: () => Promise<T>): Promise<UnitOfWork & { result: PromiseSettledResult<T> }> {
+  const unit: UnitOfWork = { ids: [], afterCommit: [] };
+  const result = await scope.run(unit, () => fn().then(
     (value): PromiseSettledResult<T> => ({ status: "fulfilled", value }),
     (reason: unknown): PromiseSettledResult<T> => ({ status: "rejected", reason }),
   ));
-  return { ids, result };
+  return { ...unit, result };
 }
 
 /** Notes an id for publishing when the current unit of work ends (outside one, the relay picks it up). */
 export function noteEnqueued(id: string): void {
-  scope.getStore()?.push(id);
+  scope.getStore()?.ids.push(id);
+}
+
+/**
+ * Runs `fn` once the current unit of work (`withOutbox`: every server action and route handler) has succeeded,
+ * i.e. after its transaction committed: for what must not happen before other connections can see the change,
+ * such as dropping cached memberships (drop them earlier and a concurrent read caches the old rows again).
+ *
+ * - Never runs when the unit of work fails (its transaction rolled back).
+ * - Callbacks run one after another, in registration order, before the unit's events are published; one that
+ *   throws is logged and skipped: the change is committed, so the request still succeeds.
+ * - Outside a unit of work it throws: there is no commit to wait for. Jobs, scripts and tests calling an
+ *   operation that registers one wrap the call (transaction included) in `withOutbox(...)`.
+ * - Callbacks should be idempotent (cache invalidation): one registered in a transaction the unit of work rolled
+ *   back and then recovered from still runs.
+ */
+export function afterCommit(fn: () => Promise<void>): void {
+  const unit = scope.getStore();
+  if (!unit) throw new Error("afterCommit() needs a unit of work: run the caller inside withOutbox(...)");
+  unit.afterCommit.push(fn);
 }

@@ -2,28 +2,28 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action, userAction } from "@/lib/action";
+import { action } from "@/lib/action";
 import { changeOrgSlug, changeOrgSlugSchema } from "@/lib/orgs/change-org-slug";
-import { myOrgs, orgContextOrNotFound } from "@/lib/orgs/membership";
+import { myOrgs } from "@/lib/orgs/membership";
 import { renameOrg, renameOrgSchema } from "@/lib/orgs/rename-org";
 import { requestOrgDeletion, requestOrgDeletionSchema } from "@/lib/orgs/request-org-deletion";
 
 const inOrg = { orgSlug: z.string() };
 
-// Rename and slug changes run their own transaction so members' cached memberships are dropped after commit.
-export const renameOrgAction = userAction(
-  { schema: renameOrgSchema.extend(inOrg), successMessage: "Organization renamed." },
-  async ({ input, session }) => {
-    const org = await renameOrg(await orgContextOrNotFound(session.user.id, input.orgSlug), input);
+// Rename and slug changes drop every member's cached membership after commit.
+export const renameOrgAction = action(
+  { schema: renameOrgSchema.extend(inOrg), permission: "org:update", successMessage: "Organization renamed." },
+  async ({ input, org, tx }) => {
+    const renamed = await renameOrg(tx, org, input);
     // The name shows in the shell of every page of the organization.
-    revalidatePath(`/${input.orgSlug}`, "layout");
-    return org;
+    revalidatePath(`/${org.slug}`, "layout");
+    return renamed;
   },
 );
 
-export const changeOrgSlugAction = userAction(
-  { schema: changeOrgSlugSchema.extend(inOrg), redirectTo: (r: { slug: string }) => `/${r.slug}/settings` },
-  async ({ input, session }) => changeOrgSlug(await orgContextOrNotFound(session.user.id, input.orgSlug), input),
+export const changeOrgSlugAction = action(
+  { schema: changeOrgSlugSchema.extend(inOrg), permission: "org:update", redirectTo: (r: { slug: string }) => `/${r.slug}/settings` },
+  async ({ input, org, tx }) => changeOrgSlug(tx, org, input),
 );
 
 export const requestOrgDeletionAction = action(

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { action, userAction } from "@/lib/action";
+import { action } from "@/lib/action";
 import { appOrigin } from "@/lib/auth/app-origin";
 import { changeMemberRole, changeMemberRoleSchema } from "@/lib/orgs/change-member-role";
 import { inviteMember, inviteMemberSchema } from "@/lib/orgs/invite-member";
 import { leaveOrg } from "@/lib/orgs/leave-org";
-import { myOrgs, orgContextOrNotFound } from "@/lib/orgs/membership";
+import { myOrgs } from "@/lib/orgs/membership";
 import { removeMember, removeMemberSchema } from "@/lib/orgs/remove-member";
 import { invitationIdSchema, resendInvitation } from "@/lib/orgs/resend-invitation";
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
@@ -45,37 +45,38 @@ export const revokeInvitationAction = action(
   },
 );
 
-// Membership changes run their own transaction (owner rows locked) and drop cached memberships after commit.
-export const changeMemberRoleAction = userAction(
-  { schema: changeMemberRoleSchema.extend(inOrg), successMessage: "Role updated." },
-  async ({ input, session }) => {
-    await changeMemberRole(await orgContextOrNotFound(session.user.id, input.orgSlug), input);
-    refresh(input.orgSlug);
+// Membership changes lock the owner rows in the action's transaction and drop cached memberships after commit.
+export const changeMemberRoleAction = action(
+  { schema: changeMemberRoleSchema.extend(inOrg), permission: "members:update-role", successMessage: "Role updated." },
+  async ({ input, org, tx }) => {
+    await changeMemberRole(tx, org, input);
+    refresh(org.slug);
     return null;
   },
 );
 
-export const removeMemberAction = userAction({ schema: removeMemberSchema.extend(inOrg), successMessage: "Member removed." }, async ({ input, session }) => {
-  await removeMember(await orgContextOrNotFound(session.user.id, input.orgSlug), input);
-  refresh(input.orgSlug);
-  return null;
-});
+export const removeMemberAction = action(
+  { schema: removeMemberSchema.extend(inOrg), permission: "members:remove", successMessage: "Member removed." },
+  async ({ input, org, tx }) => {
+    await removeMember(tx, org, input);
+    refresh(org.slug);
+    return null;
+  },
+);
 
-export const transferOwnershipAction = userAction(
+// Owner-only, which no permission of the table expresses: the operation checks the owner rows under lock.
+export const transferOwnershipAction = action(
   { schema: transferOwnershipSchema.extend(inOrg), successMessage: "Ownership transferred." },
-  async ({ input, session }) => {
-    await transferOwnership(await orgContextOrNotFound(session.user.id, input.orgSlug), input);
-    refresh(input.orgSlug);
+  async ({ input, org, tx }) => {
+    await transferOwnership(tx, org, input);
+    refresh(org.slug);
     return null;
   },
 );
 
-export const leaveOrgAction = userAction(
-  { schema: z.object(inOrg), redirectTo: (r: { next: string }) => r.next },
-  async ({ input, session }) => {
-    const org = await orgContextOrNotFound(session.user.id, input.orgSlug);
-    await leaveOrg(org);
-    const other = (await myOrgs(session.user.id)).find((o) => o.id !== org.orgId);
-    return { next: other ? `/${other.slug}/projects` : "/new" };
-  },
-);
+// Any member may leave (the last owner is refused by the operation).
+export const leaveOrgAction = action({ schema: z.object(inOrg), redirectTo: (r: { next: string }) => r.next }, async ({ org, tx }) => {
+  await leaveOrg(tx, org);
+  const other = (await myOrgs(org.userId)).find((o) => o.id !== org.orgId);
+  return { next: other ? `/${other.slug}/projects` : "/new" };
+});
