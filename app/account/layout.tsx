@@ -3,7 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/app-shell/user-menu";
 import { Logo } from "@/components/marketing/logo";
+import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { TopBar } from "@/components/top-bar";
 import { requireSession } from "@/lib/auth/session";
 import { myOrgs } from "@/lib/orgs/membership";
 import { AccountNav } from "./_components/account-nav";
@@ -14,25 +16,18 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const orgs = await myOrgs(session.user.id);
   return (
     <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="fixed top-3 left-3 z-[60] -translate-y-[200%] rounded-md border bg-background px-3 py-2 text-sm font-medium shadow-md outline-none focus:translate-y-0 focus-visible:ring-2 focus-visible:ring-ring"
-      >
-        Skip to content
-      </a>
-      <header className="sticky top-0 z-40 border-b border-border/70 bg-background/80 backdrop-blur-md">
-        <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4 sm:px-6 lg:px-8">
-          <Logo />
-          <span aria-hidden="true" className="text-border">
-            /
-          </span>
-          <span className="text-sm font-medium">Account</span>
-          <div className="ml-auto flex items-center gap-1">
-            <ThemeToggle />
-            <UserMenu user={session.user} />
-          </div>
+      <SkipLink />
+      <TopBar className="flex h-14 max-w-5xl items-center gap-3">
+        <Logo />
+        <span aria-hidden="true" className="text-border">
+          /
+        </span>
+        <span className="text-sm font-medium">Account</span>
+        <div className="ml-auto flex items-center gap-1">
+          <ThemeToggle />
+          <UserMenu user={session.user} />
         </div>
-      </header>
+      </TopBar>
       <div className="mx-auto grid w-full max-w-5xl flex-1 gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_1fr] lg:px-8">
         <aside className="grid content-start gap-6">
           <AccountNav />

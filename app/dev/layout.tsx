@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { KeelMark } from "@/components/marketing/logo";
+import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { TopBar } from "@/components/top-bar";
 import { Badge } from "@/components/ui/badge";
 import { DevNav } from "./_components/dev-nav";
 
@@ -16,40 +18,33 @@ export const metadata: Metadata = {
 export default function DevLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="fixed top-3 left-3 z-[60] -translate-y-[200%] rounded-md border bg-background px-3 py-2 text-sm font-medium shadow-md outline-none focus:translate-y-0 focus-visible:ring-2 focus-visible:ring-ring"
-      >
-        Skip to content
-      </a>
-      <header className="sticky top-0 z-40 border-b border-border/70 bg-background/80 backdrop-blur-md supports-[backdrop-filter]:bg-background/70">
-        <div className="mx-auto max-w-6xl px-4 sm:px-6 lg:px-8">
-          <div className="flex h-14 items-center gap-3">
-            <Link
-              href="/"
-              className="inline-flex items-center gap-2 rounded-md font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-4 focus-visible:ring-offset-background"
-            >
-              <KeelMark />
-              <span>Keel</span>
-              <span className="sr-only">, home</span>
-            </Link>
-            <span aria-hidden="true" className="text-border">
-              /
-            </span>
-            <span className="text-sm font-medium">Dev tools</span>
-            <Badge
-              variant="outline"
-              className="border-amber-500/40 bg-amber-500/10 text-amber-800 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-300"
-            >
-              Development only
-            </Badge>
-            <div className="ml-auto">
-              <ThemeToggle />
-            </div>
+      <SkipLink />
+      <TopBar className="max-w-6xl">
+        <div className="flex h-14 items-center gap-3">
+          <Link
+            href="/"
+            className="inline-flex items-center gap-2 rounded-md font-semibold tracking-tight outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-4 focus-visible:ring-offset-background"
+          >
+            <KeelMark />
+            <span>Keel</span>
+            <span className="sr-only">, home</span>
+          </Link>
+          <span aria-hidden="true" className="text-border">
+            /
+          </span>
+          <span className="text-sm font-medium">Dev tools</span>
+          <Badge
+            variant="outline"
+            className="border-amber-500/40 bg-amber-500/10 text-amber-800 dark:border-amber-400/30 dark:bg-amber-400/10 dark:text-amber-300"
+          >
+            Development only
+          </Badge>
+          <div className="ml-auto">
+            <ThemeToggle />
           </div>
-          <DevNav />
         </div>
-      </header>
+        <DevNav />
+      </TopBar>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 lg:px-8">
         {children}
       </main>

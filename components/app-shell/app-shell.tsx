@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { Logo } from "@/components/marketing/logo";
+import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { TopBar } from "@/components/top-bar";
 import type { OrgContext } from "@/lib/orgs/membership";
 import { MainNav } from "./main-nav";
 import { MobileAppNav } from "./mobile-app-nav";
@@ -23,27 +25,20 @@ export function AppShell({
   const links = appNavLinks(org.slug, org.role);
   return (
     <div className="flex min-h-dvh flex-col">
-      <a
-        href="#main"
-        className="fixed top-3 left-3 z-[60] -translate-y-[200%] rounded-md border bg-background px-3 py-2 text-sm font-medium shadow-md outline-none focus:translate-y-0 focus-visible:ring-2 focus-visible:ring-ring"
-      >
-        Skip to content
-      </a>
-      <header className="sticky top-0 z-40 border-b border-border/70 bg-background/80 backdrop-blur-md supports-[backdrop-filter]:bg-background/70">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4 sm:px-6 lg:px-8">
-          <Logo className="[&>span:not(.sr-only)]:hidden sm:[&>span:not(.sr-only)]:inline" />
-          <span aria-hidden="true" className="text-border">
-            /
-          </span>
-          <OrgSwitcher current={{ slug: org.slug, name: org.name }} orgs={orgs} />
-          <MainNav links={links} />
-          <div className="ml-auto flex items-center gap-1">
-            <ThemeToggle />
-            <UserMenu user={user} />
-            <MobileAppNav links={links} orgs={orgs} currentSlug={org.slug} />
-          </div>
+      <SkipLink />
+      <TopBar className="flex h-14 max-w-6xl items-center gap-2 sm:gap-4">
+        <Logo className="[&>span:not(.sr-only)]:hidden sm:[&>span:not(.sr-only)]:inline" />
+        <span aria-hidden="true" className="text-border">
+          /
+        </span>
+        <OrgSwitcher current={{ slug: org.slug, name: org.name }} orgs={orgs} />
+        <MainNav links={links} />
+        <div className="ml-auto flex items-center gap-1">
+          <ThemeToggle />
+          <UserMenu user={user} />
+          <MobileAppNav links={links} orgs={orgs} currentSlug={org.slug} />
         </div>
-      </header>
+      </TopBar>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
         {children}
       </main>

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { KeelMark } from "@/components/marketing/logo";
-import { isCurrent } from "./main-nav";
+import { isCurrent } from "@/components/nav-link";
 import type { AppNavLink } from "./nav-links";
 import type { SwitcherOrg } from "./org-switcher";
 

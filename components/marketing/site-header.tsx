@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { TopBar } from "@/components/top-bar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { Logo } from "./logo";
@@ -10,45 +12,38 @@ import { navItems, type NavId } from "./nav-items";
 export function SiteHeader({ current }: { current?: NavId }) {
   return (
     <>
-      <a
-        href="#main"
-        className="fixed top-3 left-3 z-[60] -translate-y-[200%] rounded-md border bg-background px-3 py-2 text-sm font-medium shadow-md outline-none focus:translate-y-0 focus-visible:ring-2 focus-visible:ring-ring"
-      >
-        Skip to content
-      </a>
-      <header className="sticky top-0 z-40 border-b border-border/70 bg-background/80 backdrop-blur-md supports-[backdrop-filter]:bg-background/70">
-        <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6 lg:px-8">
-          <Logo />
-          <nav aria-label="Main" className="hidden md:block">
-            <ul className="flex items-center gap-1">
-              {navItems.map((item) => (
-                <li key={item.id}>
-                  <Link
-                    href={item.href}
-                    aria-current={current === item.id ? "page" : undefined}
-                    className={cn(
-                      "rounded-md px-3 py-2 text-sm text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
-                      "aria-[current=page]:font-medium aria-[current=page]:text-foreground",
-                    )}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="ml-auto flex items-center gap-1 sm:gap-2">
-            <ThemeToggle />
-            <Button asChild variant="ghost" className="hidden md:inline-flex">
-              <Link href="/sign-in">Sign in</Link>
-            </Button>
-            <Button asChild className="h-8 px-3 sm:h-9 sm:px-4">
-              <Link href="/sign-up">Get started</Link>
-            </Button>
-            <MobileNav current={current} />
-          </div>
+      <SkipLink />
+      <TopBar className="flex h-16 max-w-6xl items-center gap-6">
+        <Logo />
+        <nav aria-label="Main" className="hidden md:block">
+          <ul className="flex items-center gap-1">
+            {navItems.map((item) => (
+              <li key={item.id}>
+                <Link
+                  href={item.href}
+                  aria-current={current === item.id ? "page" : undefined}
+                  className={cn(
+                    "rounded-md px-3 py-2 text-sm text-muted-foreground transition-colors outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
+                    "aria-[current=page]:font-medium aria-[current=page]:text-foreground",
+                  )}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <ThemeToggle />
+          <Button asChild variant="ghost" className="hidden md:inline-flex">
+            <Link href="/sign-in">Sign in</Link>
+          </Button>
+          <Button asChild className="h-8 px-3 sm:h-9 sm:px-4">
+            <Link href="/sign-up">Get started</Link>
+          </Button>
+          <MobileNav current={current} />
         </div>
-      </header>
+      </TopBar>
     </>
   );
 }
