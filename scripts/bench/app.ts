@@ -73,7 +73,9 @@ await runCli("bench:app", async () => {
 
     const cookie = `keel.session=${token}`;
     const rows: string[] = [];
-    for (const mode of (process.env.BENCH_CACHE_ORDER === "off-first" ? ["off", "on"] : ["on", "off"]) as Array<"on" | "off">) {
+    // BENCH_CACHE_MODES (default "on,off") repeats or reorders the runs, to see order effects and run-to-run noise.
+    const modes = (process.env.BENCH_CACHE_MODES ?? "on,off").split(",").filter((m): m is "on" | "off" => m === "on" || m === "off");
+    for (const mode of modes) {
       const child = startServer({
         DATABASE_URL: scratch.url,
         EMAIL_TRANSPORT: "dev-mailbox",
