@@ -26,7 +26,7 @@ describe("audit log queries", () => {
     const ctx = { orgId: org.id, userId: user.id };
     const q = (params: Record<string, string>) => {
       const search = parseAuditSearch(params);
-      return withTenant(ctx, (tx) => listAuditEntries(tx, toAuditFilter(search), { offset: (search.page - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE }));
+      return withTenant(ctx, (tx) => listAuditEntries(tx, toAuditFilter(search, 3650), { offset: (search.page - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE }));
     };
 
     const first = await q({});
@@ -37,6 +37,12 @@ describe("audit log queries", () => {
     expect(second.entries).toHaveLength(7);
     expect(second.hasMore).toBe(false);
     expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).toBe(32);
+
+    // The plan's retention hides older entries, even when "from" asks for them.
+    const retained = (params: Record<string, string>) =>
+      withTenant(ctx, (tx) => listAuditEntries(tx, toAuditFilter(parseAuditSearch(params), 7, day(10).getTime()), { offset: 0, limit: AUDIT_PAGE_SIZE }));
+    expect((await retained({})).entries.map((e) => e.action)).toEqual(["member.invited", "project.deleted"]);
+    expect((await retained({ from: "2030-01-01" })).entries).toHaveLength(2);
 
     const deleted = await q({ action: "project.deleted" });
     expect(deleted.entries.map((e) => e.actor?.id)).toEqual([helper]); // not the other organization's entry

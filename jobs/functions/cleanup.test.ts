@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
-import { invitations, sessions, verificationTokens } from "@/db/schema";
+import { auditLogs, invitations, organizations, sessions, verificationTokens } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { createOrgWithOwner } from "@/db/test-fixtures";
 import { cleanup } from "./cleanup";
@@ -44,5 +44,27 @@ describe("cleanup", () => {
     expect(left.sessions).toEqual([`live-${tag}`]);
     expect(left.tokens).toEqual([`live-${tag}`]);
     expect(left.invitations).toEqual(["accepted@example.test", "live@example.test"]);
+  });
+
+  it("keeps audit entries as long as each organization's plan says, and account entries always", async () => {
+    const free = await createOrgWithOwner("audit-free");
+    const pro = await createOrgWithOwner("audit-pro");
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+    const tag = randomUUID();
+    await withSystem("test: audit entries of several ages", async (tx) => {
+      await tx.update(organizations).set({ plan: "pro" }).where(eq(organizations.id, pro.org.id));
+      await tx.insert(auditLogs).values([
+        { orgId: free.org.id, action: `old-${tag}`, createdAt: daysAgo(10) }, // Free keeps 7 days
+        { orgId: free.org.id, action: `recent-${tag}`, createdAt: daysAgo(2) },
+        { orgId: pro.org.id, action: `pro-old-${tag}`, createdAt: daysAgo(10) }, // Pro keeps 90
+        { orgId: null, actorId: free.user.id, action: `account-${tag}`, createdAt: daysAgo(400) },
+      ]);
+    });
+    const t = new InngestTestEngine({ function: cleanup, events: [{ name: "inngest/scheduled.timer", data: { cron: "17 3 * * *" } }] });
+    const { result } = await t.execute();
+    expect((result as { audit: number }).audit).toBeGreaterThanOrEqual(1);
+    const actions = await withSystem("test: audit left", async (tx) => (await tx.select({ action: auditLogs.action }).from(auditLogs)).map((r) => r.action));
+    expect(actions).not.toContain(`old-${tag}`);
+    expect(actions).toEqual(expect.arrayContaining([`recent-${tag}`, `pro-old-${tag}`, `account-${tag}`]));
   });
 });

@@ -1,11 +1,20 @@
 import { deleteSentBefore } from "@/db/queries/outbox";
-import { deleteExpiredInvitations, deleteExpiredSessions, deleteExpiredVerificationTokens } from "@/db/queries/maintenance";
+import {
+  deleteAuditEntriesPastRetention,
+  deleteExpiredInvitations,
+  deleteExpiredSessions,
+  deleteExpiredVerificationTokens,
+} from "@/db/queries/maintenance";
 import { withSystem } from "@/db/tenant";
+import { planById, plans } from "@/lib/plans";
 import { inngest } from "../client";
 
 const DAY = 86_400_000;
 
-/** Daily: removes expired sessions, sign-in tokens and invitations, and outbox rows delivered a week ago. */
+/**
+ * Daily: removes expired sessions, sign-in tokens and invitations, outbox rows delivered a week ago, and audit
+ * entries older than each organization's plan keeps them.
+ */
 export const cleanup = inngest.createFunction(
   { id: "cleanup", triggers: [{ cron: "TZ=UTC 17 3 * * *" }], retries: 3 },
   async ({ step }) => {
@@ -23,6 +32,17 @@ export const cleanup = inngest.createFunction(
     const outbox = await step.run("delete-delivered-outbox-events", () =>
       withSystem("cleanup: delivered outbox events", (tx) => deleteSentBefore(tx, new Date(now.getTime() - 7 * DAY))),
     );
-    return { sessions, tokens, invitations, outbox };
+    const audit = await step.run("delete-audit-entries-past-retention", () =>
+      withSystem("cleanup: audit entries past each organization's plan retention", (tx) =>
+        deleteAuditEntriesPastRetention(
+          tx,
+          Object.fromEntries(plans.map((p) => [p.id, p.limits.auditLogDays])),
+          // An unknown plan id is treated as Free (planById's rule), so a bad row never keeps more.
+          planById("").limits.auditLogDays,
+          now,
+        ),
+      ),
+    );
+    return { sessions, tokens, invitations, outbox, audit };
   },
 );

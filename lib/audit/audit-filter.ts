@@ -23,12 +23,17 @@ export function parseAuditSearch(params: Record<string, string | string[] | unde
   return auditSearchSchema.parse(first);
 }
 
-/** The query filter of a search: dates are whole UTC days, `to` inclusive. */
-export function toAuditFilter(search: AuditSearch): AuditFilter {
+/**
+ * The query filter of a search: dates are whole UTC days, `to` inclusive. Nothing older than the plan's retention
+ * (`retentionDays`) is shown, whatever `from` says; the cleanup job deletes it.
+ */
+export function toAuditFilter(search: AuditSearch, retentionDays: number, now = Date.now()): AuditFilter {
+  const retained = new Date(now - retentionDays * 86_400_000);
+  const from = search.from ? new Date(`${search.from}T00:00:00Z`) : undefined;
   return {
     action: search.action,
     actorId: search.actor,
-    from: search.from ? new Date(`${search.from}T00:00:00Z`) : undefined,
+    from: from && from > retained ? from : retained,
     to: search.to ? new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000) : undefined,
   };
 }

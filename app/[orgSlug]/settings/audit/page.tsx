@@ -10,6 +10,7 @@ import { describeDevice } from "@/lib/auth/describe-device";
 import { requireSession } from "@/lib/auth/session";
 import { requireOrgContext } from "@/lib/orgs/membership";
 import { can } from "@/lib/orgs/permissions";
+import { planById } from "@/lib/plans";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -34,9 +35,10 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
   }
 
   const search = parseAuditSearch(await searchParams);
+  const retentionDays = planById(org.plan).limits.auditLogDays;
   const base = `/${org.slug}/settings/audit`;
   const { entries, hasMore, actions, actors } = await withTenant({ orgId: org.orgId, userId: session.user.id }, async (tx) => ({
-    ...(await listAuditEntries(tx, toAuditFilter(search), { offset: (search.page - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE })),
+    ...(await listAuditEntries(tx, toAuditFilter(search, retentionDays), { offset: (search.page - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE })),
     actions: await listAuditActions(tx),
     actors: await listAuditActors(tx),
   }));
@@ -46,7 +48,8 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
     <div className="grid gap-6">
       <div>
         <h2 className="text-lg font-semibold">Audit log</h2>
-        <p className="mt-1 text-sm text-muted-foreground">Who changed what in {org.name}, newest first. Times are in UTC.</p>
+        <p className="mt-1 text-sm text-muted-foreground">Who changed what in {org.name}, newest first, over the last {retentionDays} days ({planById(org.plan).name} plan). Times are in UTC.
+        </p>
       </div>
 
       <form method="get" action={base} className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end">
