@@ -81,7 +81,7 @@ export function RoleForm({ slug, userId, role, roles, name }: { slug: string; us
 }
 
 /** A destructive action behind a confirmation dialog. */
-function ConfirmAction({
+function ConfirmAction<T>({
   trigger,
   title,
   description,
@@ -93,7 +93,7 @@ function ConfirmAction({
   title: string;
   description: string;
   confirm: string;
-  action: (prev: ActionState<null>, form: FormData) => Promise<ActionState<null>>;
+  action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
   fields: Record<string, string>;
 }) {
   const [state, formAction] = useActionState(action, null);
@@ -150,7 +150,7 @@ export function LeaveOrgButton({ slug, orgName }: { slug: string; orgName: strin
       title={`Leave ${orgName}?`}
       description="You lose access right away; someone will need to invite you to come back. The last owner can't leave."
       confirm="Leave organization"
-      action={leaveOrgAction as unknown as (prev: ActionState<null>, form: FormData) => Promise<ActionState<null>>}
+      action={leaveOrgAction}
       fields={{ orgSlug: slug }}
     />
   );
