@@ -1,14 +1,13 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { randomBytes } from "node:crypto";
 import { cache as perRequest } from "react";
 import { primaryDb } from "@/db/client";
 import { deleteSessions, findSessionWithUser, insertSession, touchSession } from "@/db/queries/sessions";
 import { cache } from "@/lib/cache";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
 import { deviceOf, requestInfo } from "./request-info";
-import { hashToken } from "./tokens";
+import { hashToken, newToken } from "./tokens";
 
 /** The signed-in person as every page and action sees them. */
 export type SessionUser = { id: string; email: string; name: string | null; image: string | null; isPlatformAdmin: boolean; emailVerified: boolean };
@@ -87,7 +86,7 @@ export async function requireSession(): Promise<Session> {
 
 /** Starts a session for `userId` on this browser: a row with its device details, and the cookie naming it. */
 export async function startSession(userId: string): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const { ip, userAgent } = await requestInfo();
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
   await insertSession(primaryDb, { sessionToken: token, userId, expires, ip, userAgent });

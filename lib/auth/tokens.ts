@@ -14,12 +14,17 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** A fresh secret token: 32 random bytes, URL-safe (session cookies, email links, invitations). */
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
 /**
  * Issues a single-use token for `subject` (a user id), replacing any earlier one of the same purpose.
  * Returns the token to put in the link; only its hash is stored.
  */
 export async function issueToken(purpose: TokenPurpose, subject: string, ttlMs: number): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const identifier = `${purpose}:${subject}`;
   await primaryDb.transaction(async (tx) => {
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));

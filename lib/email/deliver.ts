@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { log } from "@/lib/log";
 import { emailFrom } from "./config";
+import { maskEmail } from "./mask-email";
 import { renderEmail, sendEmailSchema, type SendEmailInput } from "./render";
 import { EmailDeliveryError, getEmailTransport, type EmailTransportName } from "./transports";
 
@@ -14,11 +15,6 @@ export type DeliverEmailInput = SendEmailInput & {
 /** Where a delivered email went: the provider's message id (the dev mailbox's row id) and the transport. */
 export type DeliveredEmail = { id: string; transport: EmailTransportName };
 
-/** `owner@acme.test` as `o***@acme.test`: enough to recognise a domain in the logs, not to harvest an address. */
-function maskEmail(address: string): string {
-  const at = address.lastIndexOf("@");
-  return at > 0 ? `${address[0]}***${address.slice(at)}` : "***";
-}
 
 // A stable pseudonym: the log lines of one recipient can be joined up without storing the address.
 function hashEmail(address: string): string {

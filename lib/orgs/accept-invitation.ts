@@ -4,7 +4,8 @@ import { insertMember } from "@/db/queries/memberships";
 import { withTenant } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { findInvitationByToken, maskEmail, type InvitationView } from "./invitation-by-token";
+import { maskEmail } from "@/lib/email/mask-email";
+import { findInvitationByToken, type InvitationView } from "./invitation-by-token";
 import { invalidateMemberships } from "./membership";
 
 export const invitationTokenSchema = z.object({ token: z.string().trim().min(1).max(200) });

@@ -51,9 +51,3 @@ export async function findInvitationByToken(token: string, now = new Date()): Pr
     status,
   };
 }
-
-/** An address shown to someone who may not own it: "alice@x.com" → "a***@x.com". */
-export function maskEmail(email: string): string {
-  const [local = "", domain = ""] = email.split("@");
-  return `${local.slice(0, 1)}***@${domain}`;
-}

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { isMemberByEmail } from "@/db/queries/memberships";
 import { findOpenInvitationByEmail, insertInvitation } from "@/db/queries/invitations";
 import type { OrgRole } from "@/db/schema";
 import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { hashToken } from "@/lib/auth/tokens";
+import { hashToken, newToken } from "@/lib/auth/tokens";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError } from "@/lib/errors";
 import { assertCan, type OrgContext } from "./membership";
@@ -29,7 +28,7 @@ export function assertCanGrant(org: OrgContext, role: OrgRole): void {
 
 /** A fresh invitation token and its hash (only the hash is stored). */
 export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   return { token, tokenHash: hashToken(token) };
 }
 

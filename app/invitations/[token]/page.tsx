@@ -8,7 +8,8 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSession } from "@/lib/auth/session";
-import { findInvitationByToken, maskEmail } from "@/lib/orgs/invitation-by-token";
+import { maskEmail } from "@/lib/email/mask-email";
+import { findInvitationByToken } from "@/lib/orgs/invitation-by-token";
 import { AnswerForm } from "./answer-form";
 
 export const metadata: Metadata = { title: "Invitation", robots: { index: false } };
