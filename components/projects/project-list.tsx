@@ -5,7 +5,7 @@ import { useActionState, useOptimistic, useState } from "react";
 import { FormMessage, SubmitButton } from "@/components/forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ActionState } from "@/lib/action";
 import { ProjectFields } from "./project-fields";
 import type { FormAction, ProjectActions, ProjectView } from "./types";
@@ -109,11 +109,7 @@ export function ProjectList({ orgSlug, projects, limit, planName, actions }: Pro
             {createState && !createState.ok && !createErrors ? <FormMessage state={createState} /> : null}
             <ProjectFields defaults={draft} errors={createErrors} />
             <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline">
-                  Cancel
-                </Button>
-              </DialogClose>
+              <DialogCancel />
               <SubmitButton>Create project</SubmitButton>
             </DialogFooter>
           </form>
@@ -197,11 +193,7 @@ function EditProjectDialog({ project, orgSlug, update, onSaved }: Omit<RowProps,
           <FormMessage state={state && !state.ok ? state : null} />
           <ProjectFields defaults={project} errors={errors} />
           <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
+            <DialogCancel />
             <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
           </DialogFooter>
         </form>
@@ -226,11 +218,7 @@ function DeleteProjectDialog({ project, orgSlug, remove }: Pick<RowProps, "proje
           <input type="hidden" name="orgSlug" value={orgSlug} />
           <input type="hidden" name="projectId" value={project.id} />
           <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
+            <DialogCancel />
             <Button type="submit" variant="destructive">
               Delete project
             </Button>

@@ -4,6 +4,7 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
+import { Button } from "./button";
 
 function Dialog(props: ComponentProps<typeof DialogPrimitive.Root>) {
   return <DialogPrimitive.Root data-slot="dialog" {...props} />;
@@ -19,6 +20,17 @@ function DialogPortal(props: ComponentProps<typeof DialogPrimitive.Portal>) {
 
 function DialogClose(props: ComponentProps<typeof DialogPrimitive.Close>) {
   return <DialogPrimitive.Close data-slot="dialog-close" {...props} />;
+}
+
+/** The outline "Cancel" button every form dialog ends with; closes the dialog without submitting. */
+function DialogCancel({ children = "Cancel", ...props }: ComponentProps<typeof Button>) {
+  return (
+    <DialogPrimitive.Close asChild>
+      <Button type="button" variant="outline" {...props}>
+        {children}
+      </Button>
+    </DialogPrimitive.Close>
+  );
 }
 
 function DialogOverlay({ className, ...props }: ComponentProps<typeof DialogPrimitive.Overlay>) {
@@ -104,6 +116,7 @@ export {
   DialogTrigger,
   DialogPortal,
   DialogClose,
+  DialogCancel,
   DialogOverlay,
   DialogContent,
   DialogHeader,

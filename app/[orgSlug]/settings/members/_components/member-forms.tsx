@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/action";
 import { cn } from "@/lib/utils";
@@ -115,11 +115,7 @@ function ConfirmAction<T>({
           ))}
           <FormMessage state={state} />
           <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
+            <DialogCancel />
             <SubmitButton variant="destructive" pendingLabel="Working…">
               {confirm}
             </SubmitButton>
