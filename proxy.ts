@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
+import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/request-context";
 
 const securityHeaders: Record<string, string> = {
@@ -43,7 +44,7 @@ export function proxy(request: NextRequest) {
   const response = redirectTo ? NextResponse.redirect(redirectTo) : NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
-  if (process.env.NODE_ENV === "production") response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  if (env().NODE_ENV === "production") response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
   return response;
 }
 

@@ -2,9 +2,15 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run server code outside Next, which is what `server-only` refuses by default: give them its no-op.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
-    include: ["{app,components,db,jobs,lib,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{app,components,db,jobs,lib,scripts,test}/**/*.test.{ts,tsx}"],
     globalSetup: ["./vitest.global-setup.ts"],
     setupFiles: ["./vitest.setup.ts"],
     environment: "node",

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "./db/migrate";
-import { createScratchDatabase } from "./db/scratch-database";
+import { createScratchDatabase } from "./test/scratch-database";
 import { startEmbeddedPostgres } from "./scripts/embedded-postgres";
 
 declare module "vitest" {

@@ -1,5 +1,5 @@
 import { afterAll, inject } from "vitest";
-import { createScratchDatabase } from "./db/scratch-database";
+import { createScratchDatabase } from "./test/scratch-database";
 
 // Every test file gets a database of its own, copied from the run's migrated template, so no file sees another's
 // rows (a relay in one file cannot deliver another file's events). The embedded PGlite has a single database:
@@ -15,3 +15,8 @@ if (inject("embeddedDatabase")) {
     await copy.drop();
   });
 }
+
+// The app's own wiring, as the server start does it; imported only now, so lib/env reads the URL set above.
+const [{ reloadEnv }, { connectDatabase }] = await Promise.all([import("./lib/env"), import("./lib/database")]);
+reloadEnv();
+connectDatabase();

@@ -1,30 +1,21 @@
 // Every permission-gated server action and org route, called as each role and as a member of another
 // organization: allowed or refused exactly as lib/orgs/permissions.ts says, and a stranger gets 404 everywhere.
 // The actions run for real (database, RLS, outbox); only Next's request scope is supplied by the test.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
-import { insertSession } from "@/db/queries/sessions";
+import { closeDatabase } from "@/db/client";
 import { memberships, projects, users, type OrgRole } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
+import { codeOf, requestScope, submit as submitAction } from "@/test/next-request";
 import type { ActionState } from "@/lib/action";
+import { NoAccess } from "@/components/no-access";
 import { can, type Permission } from "@/lib/orgs/permissions";
 
-// The request scope a server action sees: the caller's session cookie and headers.
-const scope = vi.hoisted(() => ({ token: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (name.endsWith("keel.session") && scope.token ? { name, value: scope.token } : undefined),
-    set: () => {},
-    delete: () => {},
-    has: () => Boolean(scope.token),
-  }),
-  headers: async () => new Headers({ "x-request-id": `matrix-${randomUUID()}`, "user-agent": "vitest", "x-forwarded-for": "10.9.8.7" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/headers", async () => (await import("@/test/next-request")).nextHeaders);
+vi.mock("next/cache", async () => (await import("@/test/next-request")).nextCache);
 
 const projectActions = await import("@/app/[orgSlug]/projects/actions");
 const settingsActions = await import("@/app/[orgSlug]/settings/actions");
@@ -70,24 +61,13 @@ const roles: OrgRole[] = ["owner", "admin", "member"];
 const tokens = {} as Record<OrgRole | "stranger", string>;
 let fixture: Fixture;
 
-async function sessionFor(userId: string) {
-  const token = randomBytes(24).toString("base64url");
-  await insertSession(primaryDb, { sessionToken: token, userId, expires: new Date(Date.now() + 3_600_000) });
-  return token;
-}
+const sessionFor = (userId: string) => createSession(userId);
 
 function submit(run: Action, fields: Record<string, string>, as: keyof typeof tokens) {
-  scope.token = tokens[as];
-  const form = new FormData();
-  for (const [key, value] of Object.entries({ orgSlug: fixture.slug, ...fields })) form.set(key, value);
-  return run(null, form).catch((err: unknown) => {
-    // A successful action may end in redirect(); that is not a refusal.
-    if (String((err as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return { ok: true, data: null } as const;
-    throw err;
-  });
+  requestScope.token = tokens[as];
+  // A successful action may end in redirect(); that is not a refusal.
+  return submitAction(run, { orgSlug: fixture.slug, ...fields });
 }
-
-const codeOf = (state: ActionState<unknown>) => (state && !state.ok ? state.error.code : "ok");
 
 beforeAll(async () => {
   const { org, user: owner } = await createOrgWithOwner("matrix");
@@ -180,18 +160,42 @@ describe("a member of another organization", () => {
     expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
   });
 
-  it("gets the 404 page for every page of the organization", async () => {
-    scope.token = tokens.stranger;
-    const pages = [
-      (await import("@/app/[orgSlug]/projects/page")).default,
-      (await import("@/app/[orgSlug]/settings/page")).default,
-      (await import("@/app/[orgSlug]/settings/members/page")).default,
-      (await import("@/app/[orgSlug]/settings/audit/page")).default,
-      (await import("@/app/[orgSlug]/layout")).default,
-    ] as Array<(props: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string>>; children?: null }) => Promise<unknown>>;
-    for (const Page of pages) {
-      const error = await Page({ params: Promise.resolve({ orgSlug: fixture.slug }), searchParams: Promise.resolve({}), children: null }).catch((e: unknown) => e);
-      expect(String((error as { digest?: string })?.digest ?? error)).toMatch(/404/);
+  it("gets the 404 page for every page and layout of the organization", async () => {
+    requestScope.token = tokens.stranger;
+    const files = orgPageFiles();
+    expect(files).toEqual(expect.arrayContaining(["app/[orgSlug]/layout.tsx", "app/[orgSlug]/projects/page.tsx", "app/[orgSlug]/settings/audit/page.tsx"]));
+    for (const file of files) {
+      const error = await renderPage(file).catch((e: unknown) => e);
+      expect(String((error as { digest?: string })?.digest ?? error), file).toMatch(/404/);
     }
   });
 });
+
+describe("a member without a page's permission", () => {
+  it("sees the page's no-access state, not the data and not a 404", async () => {
+    requestScope.token = tokens.member;
+    const shown = (await renderPage("app/[orgSlug]/settings/audit/page.tsx")) as { type: unknown; props: { title: string } };
+    expect(shown.type).toBe(NoAccess);
+    expect(shown.props.title).toMatch(/access to the audit log/);
+  });
+});
+
+/** Every page and layout under app/[orgSlug], found on disk, so a new page is covered without editing this file. */
+function orgPageFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(process.cwd(), dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name === "page.tsx" || entry.name === "layout.tsx") found.push(rel);
+    }
+  };
+  walk("app/[orgSlug]");
+  return found.sort();
+}
+
+/** Renders a page or layout module as Next would for the fixture's organization (its params, no search, no children). */
+async function renderPage(file: string): Promise<unknown> {
+  const Page = (await import(path.join(process.cwd(), file))).default as (props: object) => Promise<unknown>;
+  return Page({ params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }), searchParams: Promise.resolve({}), children: null });
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "./client";
 import { tenantTables } from "./rls-catalog";
 import { withSystem, withTenant } from "./tenant";
-import { createOrgWithOwner, createOutsider, tenantRowFactories, type Scope } from "./test-fixtures";
+import { createOrgWithOwner, createOutsider, tenantRowFactories, type Scope } from "@/test/fixtures";
 
 type Org = Awaited<ReturnType<typeof createOrgWithOwner>>;
 
@@ -27,7 +27,7 @@ describe.each(tables)("cross-tenant isolation of %s", (table) => {
 
   beforeAll(async () => {
     const factory = tenantRowFactories[table];
-    if (!factory) throw new Error(`add a row factory for tenant table "${table}" to db/test-fixtures.ts`);
+    if (!factory) throw new Error(`add a row factory for tenant table "${table}" to test/fixtures.ts`);
     [a, b, outsiderId] = await Promise.all([createOrgWithOwner("a"), createOrgWithOwner("b"), createOutsider()]);
     await withTenant({ orgId: a.org.id, userId: a.user.id }, (tx) => factory(tx, scope(a)));
     await withTenant({ orgId: b.org.id, userId: b.user.id }, (tx) => factory(tx, scope(b)));

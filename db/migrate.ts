@@ -13,7 +13,8 @@ export async function migrateDatabase(url: string): Promise<void> {
   const client = postgres(url, {
     max: 1,
     connect_timeout: 10,
-    prepare: process.env.KEEL_EMBEDDED_DB !== "1",
+    // A handful of statements: preparing them would gain nothing, and the embedded PGlite server cannot share them.
+    prepare: false,
     onnotice: () => {},
   });
   try {

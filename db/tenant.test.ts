@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "./client";
 import { memberships, organizations, projects } from "./schema";
 import { withSystem, withTenant, withUser } from "./tenant";
-import { createOrgWithOwner } from "./test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
 
 type Setting = { org_id: string | null; user_id: string | null; role: string };
 const readContext = sql`select current_setting('app.org_id', true) as org_id, current_setting('app.user_id', true) as user_id, current_user as role`;

@@ -1,6 +1,17 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { TransactionSql } from "postgres";
-import { log } from "@/lib/log";
-import { primaryDb, type Database } from "./client";
+import { database, primaryDb, type Database } from "./client";
+
+// Marks the code running inside one of the doors' transactions, for `inTransaction()`.
+const open = new AsyncLocalStorage<true>();
+
+/**
+ * Whether the caller runs inside a `withTenant`, `withUser` or `withSystem` transaction. Network and cache calls
+ * check it and refuse (lib/cache): a transaction must not wait on anything but its own database.
+ */
+export function inTransaction(): boolean {
+  return open.getStore() === true;
+}
 
 /** Who is acting, and in which organization. */
 export type TenantContext = { orgId: string; userId: string };
@@ -32,9 +43,9 @@ function asAppUser<T>(orgId: string, userId: string, fn: (tx: Tx) => Promise<T>)
     // same connection, so the context costs no round trip of its own. Should it fail, the transaction is aborted
     // and fn's statements fail with it; none can run without the context.
     const context = driverOf(tx)
-      .unsafe(SET_CONTEXT, [orgId, userId], { prepare: PREPARE })
+      .unsafe(SET_CONTEXT, [orgId, userId], { prepare: database().settings.preparedStatements ?? true })
       .then(() => undefined);
-    const [, result] = await Promise.all([context, fn(tx)]);
+    const [, result] = await Promise.all([context, open.run(true, () => fn(tx))]);
     return result;
   });
 }
@@ -42,10 +53,9 @@ function asAppUser<T>(orgId: string, userId: string, fn: (tx: Tx) => Promise<T>)
 const SET_CONTEXT =
   "select set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('role', 'app_user', true)";
 
-// A prepared statement skips the describe round trip that postgres.js makes before binding an unprepared
-// statement's parameters, and only then can the next statement ride in the same write. drizzle prepares
-// nothing unnamed, hence the driver call. The embedded PGlite server shares one backend, so no prepared statements.
-const PREPARE = process.env.KEEL_EMBEDDED_DB !== "1";
+// The context is a prepared statement (unless the settings turn them off, as for the embedded PGlite server): that
+// skips the describe round trip postgres.js makes before binding an unprepared statement's parameters, and only
+// then can the next statement ride in the same write. drizzle prepares nothing unnamed, hence the driver call.
 
 /** The postgres.js transaction under a drizzle transaction. */
 function driverOf(tx: Tx): TransactionSql {
@@ -59,6 +69,6 @@ function driverOf(tx: Tx): TransactionSql {
  * tables with BYPASSRLS, or be a superuser). Every use names its reason, and the reason is logged.
  */
 export function withSystem<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  log.info({ reason }, "system database access");
-  return primaryDb.transaction(fn);
+  database().settings.logger?.info({ reason }, "system database access");
+  return primaryDb.transaction((tx) => open.run(true, () => fn(tx)));
 }

@@ -19,7 +19,7 @@ export const emailSendRequested = eventType("email/send.requested", {
 
 /** An owner asked to delete an organization; the delete-org job removes it and everything in it. */
 export const orgDeletionRequested = eventType("org/deletion.requested", {
-  schema: z.object({ ...envelope, orgId: z.uuid(), slug: z.string() }),
+  schema: z.object({ ...envelope, orgId: z.uuid(), actorId: z.uuid(), slug: z.string() }),
 });
 
 /** A person asked to delete their account; the delete-account job removes it. */

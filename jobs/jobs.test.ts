@@ -3,20 +3,21 @@
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
 import { closeDatabase } from "@/db/client";
 import { captureLogs } from "@/lib/log";
 import { outboxEvents, sessions, users } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { latestEmailTo } from "@/lib/email/dev-mailbox-store";
+import { latestEmailTo } from "@/db/queries/dev-emails";
 import { EmailDeliveryError, getEmailTransport } from "@/lib/email/transports";
 import { startDevExecutor, type DevExecutor, type RunSummary } from "@/scripts/inngest-dev";
-import { freePort, serveRouteHandlers } from "@/scripts/serve-route-handlers";
+import { freePort, serveRouteHandlers } from "@/test/serve-route-handlers";
 
 // The client reads INNGEST_DEV when it is created: point it at a port where nothing listens yet.
 const executorPort = await freePort();
-vi.stubEnv("INNGEST_DEV", `http://127.0.0.1:${executorPort}`);
-vi.stubEnv("OUTBOX_SEND_TIMEOUT_MS", "1500");
-vi.stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
+stubEnv("INNGEST_DEV", `http://127.0.0.1:${executorPort}`);
+stubEnv("OUTBOX_SEND_TIMEOUT_MS", "1500");
+stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
 
 const route = await import("@/app/api/inngest/route");
 const { enqueue, withOutbox, relayOutbox } = await import("@/lib/outbox");
@@ -56,7 +57,7 @@ describe("jobs through the real route and the dev executor", () => {
     await executor?.stop();
     await app?.close();
     await closeDatabase();
-    vi.unstubAllEnvs();
+    unstubAllEnvs();
   });
 
   it("commits the operation and keeps its event unsent while the job transport is down", async () => {

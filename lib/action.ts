@@ -6,7 +6,8 @@ import { deviceOf } from "./auth/request-info";
 import { getSession, type Session } from "./auth/session";
 import { AppError, internalError, type ErrorBody } from "./errors";
 import { log } from "./log";
-import { findOrgContext, assertCan, type OrgContext } from "./orgs/membership";
+import { inOrg, userPrincipal } from "./orgs/in-org";
+import type { OrgContext } from "./orgs/membership";
 import type { Permission } from "./orgs/permissions";
 import { withOutbox } from "./outbox";
 import { requestIdFrom, runWithRequestContext } from "./request-context";
@@ -17,13 +18,16 @@ export type ActionState<T = unknown> = null | ({ ok: true; data: T; message?: st
 
 type Common<S extends z.ZodType> = { input: z.output<S>; requestId: string };
 type SignedIn<S extends z.ZodType> = Common<S> & { session: Session };
-type InOrg<S extends z.ZodType> = SignedIn<S> & { org: OrgContext; tx: Tx };
+type InOrg<S extends z.ZodType> = SignedIn<S> & { org: OrgContext };
 
-type Options<S extends z.ZodType, T> = {
+type Options<S extends z.ZodType, T, C> = {
   /** Parses the form (use `z.coerce` for non-strings: form fields are always strings). */
   schema: S;
-  /** Where to go after success (outside the transaction, so the redirect never races the commit). */
-  redirectTo?: (result: T) => string | undefined;
+  /**
+   * Where to go after success. It runs after the transaction committed and the afterCommit callbacks ran, so it
+   * may read the cache or the database (the organizations left after leaving one) and never races the commit.
+   */
+  redirectTo?: (result: T, ctx: C) => string | undefined | Promise<string | undefined>;
   /** Shown by the form on success. */
   successMessage?: string;
 };
@@ -38,62 +42,77 @@ function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-async function run<S extends z.ZodType, T>(
-  options: Options<S, T>,
+/** The signed-in caller, or `unauthorized`. */
+async function requireCaller(): Promise<Session> {
+  const session = await getSession();
+  if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  return session;
+}
+
+/** The error state a form shows: an AppError as itself, anything else logged and made generic. */
+function failure(err: unknown, requestId: string): ActionState<never> {
+  if (err instanceof AppError) return { ok: false, ...err.toBody() };
+  log.error({ err, requestId }, "unhandled error in action");
+  return { ok: false, ...internalError().toBody() };
+}
+
+/**
+ * Runs one action: request context, parsed input, `body` as a unit of work (events published and afterCommit
+ * callbacks run once it committed), then the redirect or the success state. `body` returns its result and the
+ * context `redirectTo` receives.
+ */
+async function run<S extends z.ZodType, T, C>(
+  options: Options<S, T, C>,
   form: FormData,
-  body: (common: Common<S>) => Promise<T>,
+  body: (common: Common<S>) => Promise<{ result: T; ctx: C }>,
 ): Promise<ActionState<T>> {
   const h = await headers();
   const requestId = requestIdFrom(h);
+  let to: string | undefined;
   let result: T;
   try {
-    result = await runWithRequestContext({ requestId, ...deviceOf(h) }, () =>
-      withOutbox(async () => body({ input: parseInput(options.schema, formToObject(form)), requestId })),
-    );
+    ({ result, to } = await runWithRequestContext({ requestId, ...deviceOf(h) }, async () => {
+      const done = await withOutbox(() => body({ input: parseInput(options.schema, formToObject(form)), requestId }));
+      return { result: done.result, to: await options.redirectTo?.(done.result, done.ctx) };
+    }));
   } catch (err) {
     unstable_rethrow(err);
-    if (err instanceof AppError) return { ok: false, ...err.toBody() };
-    log.error({ err, requestId }, "unhandled error in action");
-    return { ok: false, ...internalError().toBody() };
+    return failure(err, requestId);
   }
-  const to = options.redirectTo?.(result);
   if (to) redirect(to);
   return { ok: true, data: result, ...(options.successMessage ? { message: options.successMessage } : {}) };
 }
 
 /** A server action anyone may call (sign-in, sign-up): parse, then the handler. */
-export function publicAction<S extends z.ZodType, T>(options: Options<S, T>, handler: (ctx: Common<S>) => Promise<T>) {
-  return (_prev: ActionState<T>, form: FormData) => run(options, form, handler);
+export function publicAction<S extends z.ZodType, T>(options: Options<S, T, Common<S>>, handler: (ctx: Common<S>) => Promise<T>) {
+  return (_prev: ActionState<T>, form: FormData) => run(options, form, async (ctx) => ({ result: await handler(ctx), ctx }));
 }
 
 /** A server action of a signed-in person, outside any organization (account settings, creating an org). */
-export function userAction<S extends z.ZodType, T>(options: Options<S, T>, handler: (ctx: SignedIn<S>) => Promise<T>) {
+export function userAction<S extends z.ZodType, T>(options: Options<S, T, SignedIn<S>>, handler: (ctx: SignedIn<S>) => Promise<T>) {
   return (_prev: ActionState<T>, form: FormData) =>
     run(options, form, async (common) => {
-      const session = await getSession();
-      if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
-      return handler({ ...common, session });
+      const ctx = { ...common, session: await requireCaller() };
+      return { result: await handler(ctx), ctx };
     });
 }
 
 /**
  * The server action of Keel's one shape, for organization data: parse the form, load the session, resolve the
- * organization from the form's `orgSlug` and the caller's membership (not a member: not_found, so slugs don't
- * leak), check `permission` (absent: any member may, e.g. to leave), then run the handler inside `withTenant`; events it
- * enqueues are published, and callbacks it registers with `afterCommit` run, after commit.
+ * organization from the form's `orgSlug` with `inOrg` (not a member: not_found, so slugs don't leak; no
+ * `permission`: forbidden; absent: any member may, e.g. to leave), then run the handler inside `withTenant`; events
+ * it enqueues are published, and callbacks it registers with `afterCommit` run, after commit.
  */
 export function action<S extends z.ZodType, T>(
-  options: Options<S, T> & { permission?: Permission },
-  handler: (ctx: InOrg<S>) => Promise<T>,
+  options: Options<S, T, InOrg<S>> & { permission?: Permission },
+  handler: (ctx: InOrg<S> & { tx: Tx }) => Promise<T>,
 ) {
   return (_prev: ActionState<T>, form: FormData) =>
     run(options, form, async (common) => {
-      const session = await getSession();
-      if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
-      const slug = form.get("orgSlug");
-      const org = typeof slug === "string" ? await findOrgContext(session.user.id, slug) : null;
-      if (!org) throw new AppError("not_found", "Not found.");
-      if (options.permission) assertCan(org, options.permission);
-      return withTenant({ orgId: org.orgId, userId: session.user.id }, (tx) => handler({ ...common, session, org, tx }));
+      const session = await requireCaller();
+      const org = await inOrg(userPrincipal(session), form.get("orgSlug"), options.permission);
+      const ctx = { ...common, session, org };
+      const result = await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => handler({ ...ctx, tx }));
+      return { result, ctx };
     });
 }

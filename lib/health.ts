@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
 import { countUnsentBefore } from "@/db/queries/outbox";
 import { withSystem } from "@/db/tenant";
+import { env } from "./env";
 import { cache } from "./cache";
 import { withTimeout } from "./timeout";
 
@@ -37,7 +37,7 @@ export async function runCheck(
 }
 
 /** The database answers a trivial query. Required: nothing works without it. */
-export const checkDatabase = () => runCheck(async () => void (await db.execute(sql`select 1`)), { required: true });
+export const checkDatabase = () => runCheck(pingDatabase, { required: true });
 
 /** The cache backend answers. Not required: the cache fails open. */
 export const checkCache = () =>
@@ -54,12 +54,12 @@ export const checkJobs = () =>
   runCheck(
     async () => {
       const backlog = await withSystem("health: outbox backlog", (tx) => countUnsentBefore(tx, new Date(Date.now() - 5 * 60_000)));
-      const devUrl = process.env.INNGEST_DEV;
+      const { INNGEST_DEV: devUrl, INNGEST_EVENT_KEY } = env();
       let mode: string;
       if (devUrl && /^https?:\/\//.test(devUrl)) {
         mode = "dev";
         await fetch(devUrl, { signal: AbortSignal.timeout(1_500) });
-      } else if (process.env.INNGEST_EVENT_KEY) {
+      } else if (INNGEST_EVENT_KEY) {
         mode = "cloud";
       } else {
         throw new HealthError("not configured");

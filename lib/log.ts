@@ -1,10 +1,12 @@
 import pino from "pino";
+import { env } from "./env";
 import { getRequestContext } from "./request-context";
 
 /**
  * The one logger: JSON lines on stdout. Inside a request or a job run every line carries its `requestId`
  * (and the run's id), so one request's lines and the lines of the jobs it caused share the id.
- * Secrets are redacted wherever they appear in a logged object. `db/` may use it: it depends on nothing above.
+ * Secrets are redacted wherever they appear in a logged object. db/ does not import it: it is passed in
+ * (lib/database.ts).
  */
 // Lines go to stdout, or, while a test captures them, to the test instead.
 const captures = new Set<(line: string) => void>();
@@ -16,7 +18,7 @@ const destination = {
 };
 
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: logLevel(),
   base: { service: "keel" },
   mixin: () => {
     const ctx = getRequestContext();
@@ -58,3 +60,14 @@ export function captureLogs(capture: (line: Record<string, unknown>) => void, le
 }
 
 export type Logger = typeof log;
+
+// The logger must exist to report a bad environment, so a malformed one falls back to "info" here: the server
+// start refuses it with the details. Tests are quiet unless LOG_LEVEL asks otherwise.
+function logLevel(): string {
+  try {
+    const { LOG_LEVEL, NODE_ENV } = env();
+    return LOG_LEVEL ?? (NODE_ENV === "test" ? "silent" : "info");
+  } catch {
+    return "info";
+  }
+}

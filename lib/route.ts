@@ -5,7 +5,8 @@ import { deviceOf } from "./auth/request-info";
 import { getRequestSession, type Session } from "./auth/session";
 import { AppError, internalError } from "./errors";
 import { log } from "./log";
-import { assertCan, findOrgContext, type OrgContext } from "./orgs/membership";
+import { inOrg, userPrincipal, type Principal } from "./orgs/in-org";
+import type { OrgContext } from "./orgs/membership";
 import type { Permission } from "./orgs/permissions";
 import { withOutbox } from "./outbox";
 import { requestIdFrom, runWithRequestContext } from "./request-context";
@@ -29,6 +30,13 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** The request's query and body, parsed with the route's schemas (422 with field errors). */
+async function parseRequest<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(inputs: Inputs<B, Q>, request: Request) {
+  const query = inputs.query ? parseInput(inputs.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+  const body = inputs.body ? parseInput(inputs.body, await readJson(request)) : undefined;
+  return { query: query as Out<Q>, body: body as Out<B> };
+}
+
 /** The response for anything a handler throws: an AppError as itself, anything else logged and made generic. */
 export function errorResponse(err: unknown, requestId: string): Response {
   const appError = err instanceof AppError ? err : internalError();
@@ -36,6 +44,13 @@ export function errorResponse(err: unknown, requestId: string): Response {
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (appError.options.retryAfterSeconds) headers["retry-after"] = String(appError.options.retryAfterSeconds);
   return Response.json(appError.toBody(), { status: appError.status, headers });
+}
+
+/** A handler's result as a response: a Response as is, anything else as JSON; tagged with the request id. */
+function toResponse(result: unknown, requestId: string): Response {
+  const response = result instanceof Response ? result : Response.json(result ?? null);
+  response.headers.set("x-request-id", requestId);
+  return response;
 }
 
 function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
@@ -46,13 +61,9 @@ function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined
     const requestId = requestIdFrom(request.headers);
     return runWithRequestContext({ requestId, ...deviceOf(request.headers) }, async () => {
       try {
-        const query = inputs.query ? parseInput(inputs.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-        const parsed = inputs.body ? parseInput(inputs.body, await readJson(request)) : undefined;
+        const parsed = await parseRequest(inputs, request);
         const params = (await segment?.params) ?? {};
-        const result = await withOutbox(() => body({ body: parsed as Out<B>, query: query as Out<Q>, request, requestId, params }));
-        const response = result instanceof Response ? result : Response.json(result ?? null);
-        response.headers.set("x-request-id", requestId);
-        return response;
+        return toResponse(await withOutbox(() => body({ ...parsed, request, requestId, params })), requestId);
       } catch (err) {
         unstable_rethrow(err);
         return errorResponse(err, requestId);
@@ -61,10 +72,20 @@ function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined
   };
 }
 
+/** The signed-in person of a request (its session cookie), or `unauthorized`. */
 async function requireApiSession(request: Request): Promise<Session> {
   const session = await getRequestSession(request);
   if (!session) throw new AppError("unauthorized", "Sign in to continue.");
   return session;
+}
+
+/**
+ * Who calls an organization route: today the person of the session cookie (401 without one). API keys
+ * (`Authorization: Bearer keel_…`) are the next kind of caller and are told apart here.
+ */
+async function authenticate(request: Request): Promise<{ principal: Principal; session: Session }> {
+  const session = await requireApiSession(request);
+  return { principal: userPrincipal(session), session };
 }
 
 /**
@@ -88,18 +109,16 @@ export function userRoute<B extends z.ZodType | undefined = undefined, Q extends
 }
 
 /**
- * A route handler for organization data under `[orgSlug]`: session (401), membership (404 for a non-member, so
- * slugs don't leak), `permission` (403), then the handler inside `withTenant`.
+ * A route handler for organization data under `[orgSlug]`: the caller (401), the organization through `inOrg`
+ * (404 for a non-member, so slugs don't leak; 403 without `permission`), then the handler inside `withTenant`.
  */
 export function orgRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   inputs: Inputs<B, Q> & { permission: Permission },
   handler: (ctx: RouteContext<Out<B>, Out<Q>> & { session: Session; org: OrgContext; tx: Tx }) => Promise<unknown>,
 ) {
   return handle(inputs, async (ctx) => {
-    const session = await requireApiSession(ctx.request);
-    const org = await findOrgContext(session.user.id, ctx.params.orgSlug ?? "");
-    if (!org) throw new AppError("not_found", "Not found.");
-    assertCan(org, inputs.permission);
-    return withTenant({ orgId: org.orgId, userId: session.user.id }, (tx) => handler({ ...ctx, session, org, tx }));
+    const { principal, session } = await authenticate(ctx.request);
+    const org = await inOrg(principal, ctx.params.orgSlug, inputs.permission);
+    return withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => handler({ ...ctx, session, org, tx }));
   });
 }

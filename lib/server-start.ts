@@ -1,8 +1,11 @@
-import { startupProblems } from "./startup-checks";
+import type { Instrumentation } from "next";
+import { connectDatabase } from "./database";
+import { env, startupProblems } from "./env";
 
 /**
- * Node.js server start: refuses a production start that would silently lose work (one clear line each), and
- * switches on tracing and error tracking only when their variables are set.
+ * Node.js server start: refuses to start on an environment that is wrong or would silently lose work in
+ * production (one clear line each, from lib/env.ts), connects db/ to it, and switches on tracing and error
+ * tracking only when their variables are set.
  */
 export async function startServer(): Promise<void> {
   const problems = startupProblems();
@@ -10,16 +13,21 @@ export async function startServer(): Promise<void> {
     for (const problem of problems) console.error(`keel: ${problem}`);
     process.exit(1);
   }
-  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+  connectDatabase();
+  const { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE, NODE_ENV } = env();
+  if (OTEL_EXPORTER_OTLP_ENDPOINT) {
     const { registerOTel } = await import("@vercel/otel");
-    registerOTel({ serviceName: process.env.OTEL_SERVICE_NAME ?? "keel" });
+    registerOTel({ serviceName: OTEL_SERVICE_NAME });
   }
-  if (process.env.SENTRY_DSN) {
+  if (SENTRY_DSN) {
     const Sentry = await import("@sentry/nextjs");
-    Sentry.init({
-      dsn: process.env.SENTRY_DSN,
-      environment: process.env.SENTRY_ENVIRONMENT ?? process.env.NODE_ENV,
-      tracesSampleRate: Number(process.env.SENTRY_TRACES_SAMPLE_RATE ?? 0),
-    });
+    Sentry.init({ dsn: SENTRY_DSN, environment: SENTRY_ENVIRONMENT ?? NODE_ENV, tracesSampleRate: SENTRY_TRACES_SAMPLE_RATE });
   }
+}
+
+/** Sends an error of a server component, route handler or action to Sentry, when it is on. */
+export async function reportRequestError(...args: Parameters<Instrumentation.onRequestError>): Promise<void> {
+  if (!env().SENTRY_DSN) return;
+  const Sentry = await import("@sentry/nextjs");
+  Sentry.captureRequestError(...args);
 }

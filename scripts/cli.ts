@@ -1,3 +1,4 @@
+import { configureDatabase } from "@/db/client";
 import { DatabaseSetupError, describeConnectionError } from "@/db/url";
 
 const CONNECTION_CODE = /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|CONNECT_TIMEOUT|28000|28P01|3D000)/;
@@ -17,6 +18,8 @@ export function explainFailure(err: unknown, databaseUrl: string | undefined): s
  * `cleanup` runs either way, before the process exits.
  */
 export async function runCli(name: string, main: () => Promise<void>, cleanup?: () => Promise<void>): Promise<void> {
+  // A tool works on whatever database DATABASE_URL names when it first connects (it may set it itself first).
+  configureDatabase(() => ({ url: process.env.DATABASE_URL, preparedStatements: process.env.KEEL_EMBEDDED_DB !== "1" }));
   let failed = false;
   try {
     await main();

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchDatabase } from "@/db/scratch-database";
+import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "./cli";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { startDevExecutor } from "./inngest-dev";

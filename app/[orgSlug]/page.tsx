@@ -1,7 +1,5 @@
 import { redirect } from "next/navigation";
+import { orgPage } from "@/lib/org-page";
 
 /** An organization's home is its projects. */
-export default async function OrgHome({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  redirect(`/${orgSlug}/projects`);
-}
+export default orgPage({}, ({ org }) => redirect(`/${org.slug}/projects`));

@@ -1,19 +1,18 @@
 import { and, asc, desc, eq, exists, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Database } from "../client";
 import { accountExports, auditLogs, memberships, organizations, projects, sessions, users, type AccountExport } from "../schema";
 import type { Tx } from "../tenant";
 
-// Account rows (a person's profile, exports) belong to no organization; the cross-tenant reads below run as the system.
-type Db = Tx | Database;
+// A person's own rows (profile, exports) are read and written inside withUser; the reads across organizations
+// (the data export, account deletion) run as the system.
 
 /** Changes a person's display name and avatar URL. */
-export async function updateUserProfile(db: Db, userId: string, values: { name: string | null; image: string | null }): Promise<void> {
+export async function updateUserProfile(db: Tx, userId: string, values: { name: string | null; image: string | null }): Promise<void> {
   await db.update(users).set(values).where(eq(users.id, userId));
 }
 
 /** A person's profile for their data export: never the password hash. */
-export async function findUserProfile(db: Db, userId: string) {
+export async function findUserProfile(db: Tx, userId: string) {
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, image: users.image, emailVerified: users.emailVerified, createdAt: users.createdAt })
     .from(users)
@@ -22,7 +21,7 @@ export async function findUserProfile(db: Db, userId: string) {
 }
 
 /** A person's memberships with their organizations' names (system: every organization they belong to). */
-export function listMembershipsOfUser(db: Db, userId: string) {
+export function listMembershipsOfUser(db: Tx, userId: string) {
   return db
     .select({ orgId: organizations.id, orgName: organizations.name, orgSlug: organizations.slug, role: memberships.role, joinedAt: memberships.createdAt })
     .from(memberships)
@@ -32,7 +31,7 @@ export function listMembershipsOfUser(db: Db, userId: string) {
 }
 
 /** A person's sessions without their tokens. */
-export function listSessionsOfUser(db: Db, userId: string) {
+export function listSessionsOfUser(db: Tx, userId: string) {
   return db
     .select({ id: sessions.id, userAgent: sessions.userAgent, ip: sessions.ip, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expires: sessions.expires })
     .from(sessions)
@@ -41,7 +40,7 @@ export function listSessionsOfUser(db: Db, userId: string) {
 }
 
 /** Every audit entry a person is the actor of, in any organization or none (system). */
-export function listAuditEntriesByActor(db: Db, userId: string) {
+export function listAuditEntriesByActor(db: Tx, userId: string) {
   return db
     .select({
       id: auditLogs.id,
@@ -60,7 +59,7 @@ export function listAuditEntriesByActor(db: Db, userId: string) {
 }
 
 /** The projects a person created, in any organization (system). */
-export function listProjectsCreatedBy(db: Db, userId: string) {
+export function listProjectsCreatedBy(db: Tx, userId: string) {
   return db
     .select({ id: projects.id, orgId: projects.orgId, name: projects.name, description: projects.description, createdAt: projects.createdAt })
     .from(projects)
@@ -75,7 +74,7 @@ const othersIn = (userId: string, role?: "owner") =>
   );
 
 /** Organizations where the person is the only owner but not the only member: they block deleting the account (system). */
-export function listOrgsOnlyOwnedBy(db: Db, userId: string) {
+export function listOrgsOnlyOwnedBy(db: Tx, userId: string) {
   return db
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
     .from(organizations)
@@ -85,7 +84,7 @@ export function listOrgsOnlyOwnedBy(db: Db, userId: string) {
 }
 
 /** Organizations whose only member is this person: they go with the account (system). */
-export function listOrgsWithOnlyMember(db: Db, userId: string) {
+export function listOrgsWithOnlyMember(db: Tx, userId: string) {
   return db
     .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
     .from(organizations)
@@ -94,14 +93,8 @@ export function listOrgsWithOnlyMember(db: Db, userId: string) {
     .orderBy(asc(organizations.name));
 }
 
-/** Deletes an organization and, by cascade, everything in it (system); false when it was already gone. */
-export async function deleteOrgById(db: Db, orgId: string): Promise<boolean> {
-  const rows = await db.delete(organizations).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
-  return rows.length > 0;
-}
-
 /** Deletes a user; memberships, sessions and exports go by cascade. False when they were already gone. */
-export async function deleteUserById(db: Db, userId: string): Promise<boolean> {
+export async function deleteUserById(db: Tx, userId: string): Promise<boolean> {
   const rows = await db.delete(users).where(eq(users.id, userId)).returning({ id: users.id });
   return rows.length > 0;
 }
@@ -119,13 +112,13 @@ const summaryColumns = {
 };
 
 /** Starts an export (pending). */
-export async function insertAccountExport(db: Db, row: { userId: string; expiresAt: Date }): Promise<AccountExportSummary> {
+export async function insertAccountExport(db: Tx, row: { userId: string; expiresAt: Date }): Promise<AccountExportSummary> {
   const [created] = await db.insert(accountExports).values(row).returning(summaryColumns);
   return created!;
 }
 
 /** The person's export still being prepared, if any. */
-export async function findPendingExport(db: Db, userId: string): Promise<AccountExportSummary | null> {
+export async function findPendingExport(db: Tx, userId: string): Promise<AccountExportSummary | null> {
   const [row] = await db
     .select(summaryColumns)
     .from(accountExports)
@@ -136,18 +129,18 @@ export async function findPendingExport(db: Db, userId: string): Promise<Account
 }
 
 /** A person's exports, newest first, without payloads. */
-export function listAccountExports(db: Db, userId: string, limit = 10): Promise<AccountExportSummary[]> {
+export function listAccountExports(db: Tx, userId: string, limit = 10): Promise<AccountExportSummary[]> {
   return db.select(summaryColumns).from(accountExports).where(eq(accountExports.userId, userId)).orderBy(desc(accountExports.createdAt)).limit(limit);
 }
 
 /** One export of this person (with its payload), or null: someone else's export is never found. */
-export async function findAccountExport(db: Db, userId: string, exportId: string): Promise<AccountExport | null> {
+export async function findAccountExport(db: Tx, userId: string, exportId: string): Promise<AccountExport | null> {
   const [row] = await db.select().from(accountExports).where(and(eq(accountExports.id, exportId), eq(accountExports.userId, userId)));
   return row ?? null;
 }
 
 /** Stores an export's payload and marks it ready (writing it again overwrites: safe to repeat). */
-export async function completeAccountExport(db: Db, exportId: string, payload: Record<string, unknown>): Promise<boolean> {
+export async function completeAccountExport(db: Tx, exportId: string, payload: Record<string, unknown>): Promise<boolean> {
   const rows = await db
     .update(accountExports)
     .set({ status: "ready", payload, completedAt: new Date() })
@@ -157,6 +150,6 @@ export async function completeAccountExport(db: Db, exportId: string, payload: R
 }
 
 /** Marks an export failed (unless it became ready meanwhile). */
-export async function failAccountExport(db: Db, exportId: string): Promise<void> {
+export async function failAccountExport(db: Tx, exportId: string): Promise<void> {
   await db.update(accountExports).set({ status: "failed", completedAt: new Date() }).where(and(eq(accountExports.id, exportId), ne(accountExports.status, "ready")));
 }

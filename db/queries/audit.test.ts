@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
-import { createOrgWithOwner, createOutsider } from "@/db/test-fixtures";
+import { createOrgWithOwner, createOutsider } from "@/test/fixtures";
 import { AUDIT_PAGE_SIZE, parseAuditSearch, toAuditFilter } from "@/lib/audit/audit-filter";
 import { listAuditActions, listAuditActors, listAuditEntries } from "./audit";
 

@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { auditLogs, users } from "../schema";
+import { auditLogs, users, type NewAuditLog } from "../schema";
 import type { Tx } from "../tenant";
+
+/** Appends an entry to the audit log, in the caller's transaction (withTenant for an organization's, withUser for a person's own). */
+export async function insertAuditEntry(tx: Tx, entry: NewAuditLog): Promise<void> {
+  await tx.insert(auditLogs).values(entry);
+}
 
 /** What the audit log page filters on; every field optional. `to` is exclusive. */
 export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date };

@@ -31,7 +31,10 @@ export async function updateOrg(tx: Tx, orgId: string, changes: { name?: string;
   return row ?? null;
 }
 
-/** Deletes an organization; its tenant rows go with it through ON DELETE CASCADE. Returns whether a row went. */
+/**
+ * Deletes an organization (inside withTenant for it); its tenant rows go with it through ON DELETE CASCADE, which
+ * as a referential action is not subject to RLS. Returns whether a row went (false when it was already gone).
+ */
 export async function deleteOrg(tx: Tx, orgId: string): Promise<boolean> {
   const rows = await tx.delete(organizations).where(eq(organizations.id, orgId)).returning({ id: organizations.id });
   return rows.length > 0;

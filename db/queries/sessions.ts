@@ -1,16 +1,18 @@
 import { and, desc, eq, ne } from "drizzle-orm";
+import { primaryDb } from "../client";
 import { sessions, users } from "../schema";
 import type { Tx } from "../tenant";
-import type { Database } from "../client";
-
-type Db = Tx | Database;
 
 /** A session with the person it belongs to: what every signed-in request needs. */
 export type SessionWithUser = Awaited<ReturnType<typeof findSessionWithUser>>;
 
-/** The session named by a cookie token and its user, or null. */
-export async function findSessionWithUser(db: Db, token: string) {
-  const [row] = await db
+/**
+ * The session named by a cookie token and its user, or null. A public query: it is how a request finds out who
+ * is signed in, so no person's context exists yet to run it in. Always the primary: a session just started must
+ * be found on the very next request.
+ */
+export async function findSessionWithUser(token: string) {
+  const [row] = await primaryDb
     .select({
       id: sessions.id,
       expires: sessions.expires,
@@ -25,24 +27,24 @@ export async function findSessionWithUser(db: Db, token: string) {
   return row ?? null;
 }
 
-/** Starts a session row. */
-export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
-  await db.insert(sessions).values(row);
+/** Starts a session row (inside withUser for its person). */
+export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(row);
 }
 
-/** Records activity (and, when due, a later expiry) on a session. */
-export async function touchSession(db: Db, token: string, values: { lastSeenAt: Date; expires?: Date; userAgent?: string | null; ip?: string | null }) {
-  await db.update(sessions).set(values).where(eq(sessions.sessionToken, token));
+/** Records activity (and, when due, a later expiry) on a session (inside withUser). */
+export async function touchSession(tx: Tx, token: string, values: { lastSeenAt: Date; expires?: Date; userAgent?: string | null; ip?: string | null }) {
+  await tx.update(sessions).set(values).where(eq(sessions.sessionToken, token));
 }
 
-/** A person's sessions, most recently used first (tokens included: callers must not pass them on). */
-export function listUserSessions(db: Db, userId: string) {
-  return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastSeenAt));
+/** The person's sessions, most recently used first (inside withUser; tokens included: callers must not pass them on). */
+export function listUserSessions(tx: Tx) {
+  return tx.select().from(sessions).orderBy(desc(sessions.lastSeenAt));
 }
 
-/** Deletes sessions and returns their tokens (to evict them from the cache). */
-export async function deleteSessions(db: Db, where: { userId: string; id?: string; exceptToken?: string; token?: string }): Promise<string[]> {
-  const rows = await db
+/** Deletes some of the person's sessions (inside withUser) and returns their tokens (to evict them from the cache). */
+export async function deleteSessions(tx: Tx, where: { userId: string; id?: string; exceptToken?: string; token?: string }): Promise<string[]> {
+  const rows = await tx
     .delete(sessions)
     .where(
       and(

@@ -1,5 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { personPolicy } from "./tenancy";
 
 // "Export my data": the export job writes the JSON here; the owner downloads it until it expires.
 export const accountExports = pgTable(
@@ -15,7 +16,7 @@ export const accountExports = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("account_exports_user_id_created_at_idx").on(t.userId, t.createdAt)],
+  (t) => [index("account_exports_user_id_created_at_idx").on(t.userId, t.createdAt), personPolicy(t.userId)],
 );
 
 export type AccountExport = typeof accountExports.$inferSelect;

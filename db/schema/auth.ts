@@ -1,17 +1,28 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ownRow, personPolicy } from "./tenancy";
 
 // The Auth.js tables, shaped as @auth/drizzle-adapter expects (property names are part of its contract).
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name"),
-  email: text("email").notNull().unique(),
-  emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
-  image: text("image"),
-  passwordHash: text("password_hash"),
-  isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name"),
+    email: text("email").notNull().unique(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    passwordHash: text("password_hash"),
+    isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // app_user reads only the public columns it is granted (never the password hash or the admin flag), of anyone:
+    // member lists and audit entries name people. It changes only its own profile, inside withUser.
+    pgPolicy("directory_read", { for: "select", using: sql`true` }),
+    pgPolicy("person_update", { for: "update", using: ownRow(t.id), withCheck: ownRow(t.id) }),
+  ],
+);
 
 export const accounts = pgTable(
   "accounts",
@@ -49,7 +60,7 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("sessions_user_id_idx").on(t.userId), index("sessions_expires_idx").on(t.expires)],
+  (t) => [index("sessions_user_id_idx").on(t.userId), index("sessions_expires_idx").on(t.expires), personPolicy(t.userId)],
 );
 
 export const verificationTokens = pgTable(

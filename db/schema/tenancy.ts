@@ -21,3 +21,13 @@ export const tenantPolicy = (orgId: AnyPgColumn) =>
     using: sql`${orgId} = ${currentOrgId}`,
     withCheck: sql`${orgId} = ${currentOrgId}`,
   });
+
+/** Rows of the person of the current `withUser` transaction: `userId` is theirs and no organization is set. */
+export const ownRow = (userId: AnyPgColumn): SQL => sql`${currentOrgId} is null and ${userId} = ${currentUserId}`;
+
+/**
+ * The row-level policy of a table of a person's own rows (their sessions, their exports): inside `withUser` the
+ * person reads and writes their rows and no one else's; inside `withTenant` no row is visible at all. A table using
+ * it is forced under RLS and granted to `app_user` in a migration, like a tenant table.
+ */
+export const personPolicy = (userId: AnyPgColumn) => pgPolicy("person_isolation", { for: "all", using: ownRow(userId), withCheck: ownRow(userId) });

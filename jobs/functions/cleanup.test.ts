@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, invitations, organizations, sessions, verificationTokens } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
 import { cleanup } from "./cleanup";
 
 describe("cleanup", () => {

@@ -1,12 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
-import { insertSession } from "@/db/queries/sessions";
+import { closeDatabase } from "@/db/client";
 import { auditLogs, memberships, organizations, sessions, users } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { requestAccountDeletion } from "@/lib/account/delete-account";
 import { AppError } from "@/lib/errors";
 import { deleteAccount } from "./delete-account";
@@ -53,7 +51,7 @@ describe("delete account", () => {
     const { org: solo, user } = await createOrgWithOwner("del-solo");
     const { org: shared } = await createOrgWithOwner("del-shared");
     await withSystem("test: join shared", (tx) => tx.insert(memberships).values({ orgId: shared.id, userId: user.id, role: "member" }));
-    await insertSession(primaryDb, { sessionToken: randomBytes(16).toString("hex"), userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+    await createSession(user.id);
 
     const { result } = await run(user.id);
     expect(result).toMatchObject({ status: "deleted", orgsDeleted: [solo.slug] });

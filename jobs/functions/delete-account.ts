@@ -1,5 +1,6 @@
-import { deleteOrgById, deleteUserById, listOrgsWithOnlyMember } from "@/db/queries/account";
-import { withSystem } from "@/db/tenant";
+import { deleteUserById, listOrgsWithOnlyMember } from "@/db/queries/account";
+import { deleteOrg } from "@/db/queries/orgs";
+import { withSystem, withTenant } from "@/db/tenant";
 import { orgsBlockingDeletion } from "@/lib/account/delete-account";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { revokeSessions } from "@/lib/auth/session";
@@ -29,7 +30,8 @@ export const deleteAccount = inngest.createFunction(
       withSystem("account deletion: organizations only this person belongs to", (tx) => listOrgsWithOnlyMember(tx, userId)),
     );
     for (const org of soleOrgs) {
-      await step.run(`delete-org-${org.id}`, () => withSystem("account deletion: remove an organization with no other members", (tx) => deleteOrgById(tx, org.id)));
+      // In the organization's own tenant context, as the delete-org job does it.
+      await step.run(`delete-org-${org.id}`, () => withTenant({ orgId: org.id, userId }, (tx) => deleteOrg(tx, org.id)));
     }
 
     // Deleting the rows alone would leave cached sessions valid for a while; revoking evicts them too.

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, memberships, organizations, projects } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
+import { captureLogs } from "@/lib/log";
 import { findOrgContext } from "@/lib/orgs/membership";
 import { deleteOrg } from "./delete-org";
 
@@ -21,8 +22,13 @@ describe("delete-org", () => {
     await withSystem("test setup", (tx) => tx.insert(projects).values({ orgId: org.id, name: "P", createdBy: user.id }));
     expect(await findOrgContext(user.id, org.slug)).not.toBeNull(); // warm the cache
 
+    const lines: Array<Record<string, unknown>> = [];
+    const stop = captureLogs((line) => lines.push(line));
     const { result } = await new InngestTestEngine({ function: deleteOrg, events: [event(org.id, user.id, org.slug)] }).execute();
+    stop();
     expect(result).toEqual({ deleted: true, members: 1 });
+    // All of it in the organization's own tenant context (and the note in the requester's): never as the system.
+    expect(lines.filter((l) => l.msg === "system database access")).toEqual([]);
 
     const left = await withSystem("test: what is left", async (tx) => ({
       org: await tx.select().from(organizations).where(eq(organizations.id, org.id)),

@@ -2,12 +2,11 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { findAccountExport } from "@/db/queries/account";
-import { insertSession } from "@/db/queries/sessions";
 import { outboxEvents, users } from "@/db/schema";
-import { withSystem, withTenant } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { withSystem, withTenant, withUser } from "@/db/tenant";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { requestAccountExport } from "@/lib/account/request-export";
 import { createProject } from "@/lib/projects/create-project";
 import { exportAccountData } from "./export-account-data";
@@ -19,7 +18,7 @@ describe("export-account-data", () => {
     const { org, user } = await createOrgWithOwner("export");
     const token = `secret-token-${randomBytes(8).toString("hex")}`;
     await withSystem("test: password", (tx) => tx.update(users).set({ passwordHash: "$argon2id$secret-hash" }).where(eq(users.id, user.id)));
-    await insertSession(primaryDb, { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000), userAgent: "Firefox" });
+    await createSession(user.id, { token, userAgent: "Firefox" });
     const ctx = { orgId: org.id, userId: user.id };
     const project = await withTenant(ctx, (tx) => createProject(tx, ctx, { name: "Exported project", description: "" }));
 
@@ -37,7 +36,7 @@ describe("export-account-data", () => {
     const { result } = await t.execute();
     expect(result).toMatchObject({ status: "ready" });
 
-    const stored = await findAccountExport(primaryDb, user.id, requested.id);
+    const stored = await withUser(user.id, (tx) => findAccountExport(tx, user.id, requested.id));
     expect(stored?.status).toBe("ready");
     const payload = stored!.payload as Record<string, unknown>;
     expect(payload).toMatchObject({

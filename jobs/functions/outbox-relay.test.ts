@@ -1,20 +1,21 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
 import { closeDatabase } from "@/db/client";
 import { outboxEvents } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { freePort } from "@/scripts/serve-route-handlers";
+import { freePort } from "@/test/serve-route-handlers";
 
 // Nothing listens here: the job transport is down for this test.
-vi.stubEnv("INNGEST_DEV", `http://127.0.0.1:${await freePort()}`);
-vi.stubEnv("OUTBOX_SEND_TIMEOUT_MS", "1000");
+stubEnv("INNGEST_DEV", `http://127.0.0.1:${await freePort()}`);
+stubEnv("OUTBOX_SEND_TIMEOUT_MS", "1000");
 const { outboxRelay } = await import("./outbox-relay");
 
 describe("outbox-relay", () => {
   afterAll(async () => {
     await closeDatabase();
-    vi.unstubAllEnvs();
+    unstubAllEnvs();
   });
 
   it("tries the events left unsent and, with the transport down, keeps them with the error", async () => {

@@ -1,12 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
 import { closeDatabase } from "@/db/client";
-import { latestEmailTo } from "@/lib/email/dev-mailbox-store";
+import { latestEmailTo } from "@/db/queries/dev-emails";
 import { EmailDeliveryError, getEmailTransport } from "@/lib/email/transports";
 import { sendEmail } from "./send-email";
 
-vi.stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
+stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
 
 const event = (to: string) => ({
   name: "email/send.requested",
@@ -21,7 +22,7 @@ const event = (to: string) => ({
 describe("send-email", () => {
   afterAll(async () => {
     await closeDatabase();
-    vi.unstubAllEnvs();
+    unstubAllEnvs();
   });
 
   it("renders the template and delivers it through the transport", async () => {

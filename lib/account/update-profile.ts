@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { primaryDb } from "@/db/client";
 import { updateUserProfile } from "@/db/queries/account";
+import { withUser } from "@/db/tenant";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 
 const emptyToNull = (v: string) => (v === "" ? null : v);
@@ -18,7 +18,7 @@ export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 
 /** Changes a person's display name and avatar URL (their email changes only through verification, elsewhere). */
 export async function updateProfile(userId: string, input: UpdateProfileInput): Promise<void> {
-  await primaryDb.transaction(async (tx) => {
+  await withUser(userId, async (tx) => {
     await updateUserProfile(tx, userId, input);
     await recordAccountAudit({ action: "account.profile_updated", actorId: userId, metadata: { fields: ["name", "image"] } }, tx);
   });

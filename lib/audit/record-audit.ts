@@ -1,5 +1,5 @@
-import { auditLogs } from "@/db/schema";
-import { withSystem, type Tx } from "@/db/tenant";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { withSystem, withUser, type Tx } from "@/db/tenant";
 import { getRequestContext } from "@/lib/request-context";
 
 /** One security-relevant action: who did what to which target. IP, browser and request id come from the request. */
@@ -27,11 +27,16 @@ function row(orgId: string | null, entry: AuditEntry) {
 
 /** Records an organization's audit entry in the caller's withTenant transaction: it exists iff the change commits. */
 export async function recordAudit(tx: Tx, orgId: string, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLogs).values(row(orgId, entry));
+  await insertAuditEntry(tx, row(orgId, entry));
 }
 
-/** Records an account-level entry (sign-in, password change): no organization, so no tenant ever sees it. */
+/**
+ * Records an account-level entry (sign-in, password change): no organization, so no tenant ever sees it. Inside
+ * the caller's transaction when given one; otherwise in the actor's own withUser transaction (the system's when
+ * nobody acted).
+ */
 export async function recordAccountAudit(entry: AuditEntry, tx?: Tx): Promise<void> {
-  if (tx) await tx.insert(auditLogs).values(row(null, entry));
-  else await withSystem("audit entry outside an organization", (sys) => sys.insert(auditLogs).values(row(null, entry)));
+  if (tx) await insertAuditEntry(tx, row(null, entry));
+  else if (entry.actorId) await withUser(entry.actorId, (own) => insertAuditEntry(own, row(null, entry)));
+  else await withSystem("audit entry outside an organization with no actor", (sys) => insertAuditEntry(sys, row(null, entry)));
 }

@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import { createSession } from "@/test/fixtures";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/credentials";
-import { insertSession } from "@/db/queries/sessions";
 import { auditLogs, memberships, organizations, outboxEvents, sessions, users } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { AppError } from "@/lib/errors";
@@ -52,7 +52,7 @@ async function signUpVerified(label: string) {
 
 async function newSession(userId: string) {
   const token = randomUUID() + randomUUID();
-  await insertSession(primaryDb, { sessionToken: token, userId, expires: new Date(Date.now() + 86_400_000) });
+  await createSession(userId, { token, expires: new Date(Date.now() + 86_400_000) });
   return token;
 }
 
@@ -62,7 +62,7 @@ describe("sign-up and email verification", () => {
   it("creates an unverified account with a personal org and sends a verify link that works once", async () => {
     const address = email("signup");
     await signUp(signUpSchema.parse({ name: "Rosa", email: address.toUpperCase(), password }), req());
-    const user = await findUserByEmail(primaryDb, address);
+    const user = await findUserByEmail(address);
     expect(user?.emailVerified).toBeNull();
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
     const orgs = await withSystem("test", (tx) =>
@@ -74,7 +74,7 @@ describe("sign-up and email verification", () => {
     expect(verify?.template).toBe("verify-email");
     const token = tokenFrom(verify!.props.url);
     expect(await verifyEmailToken(token, origin)).toBe(user!.id);
-    expect((await findUserByEmail(primaryDb, address))?.emailVerified).toBeInstanceOf(Date);
+    expect((await findUserByEmail(address))?.emailVerified).toBeInstanceOf(Date);
     expect(await verifyEmailToken(token, origin)).toBeNull();
   });
 

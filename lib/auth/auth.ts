@@ -1,12 +1,11 @@
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { primaryDatabase } from "@/db/client";
-import * as schema from "@/db/schema";
+import { authAdapter } from "@/db/auth-adapter";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createOrg } from "@/lib/orgs/create-org";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
@@ -27,10 +26,10 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 const DEV_AUTH_SECRET = "keel-development-only-auth-secret-never-use-in-production";
 
 /** The configured OAuth providers: each appears only when its id and secret are set. */
-export function oauthProviders(env: NodeJS.ProcessEnv = process.env): { id: "github" | "google"; name: string }[] {
+export function oauthProviders(settings: Env = env()): { id: "github" | "google"; name: string }[] {
   return [
-    ...(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET ? [{ id: "github" as const, name: "GitHub" }] : []),
-    ...(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? [{ id: "google" as const, name: "Google" }] : []),
+    ...(settings.AUTH_GITHUB_ID && settings.AUTH_GITHUB_SECRET ? [{ id: "github" as const, name: "GitHub" }] : []),
+    ...(settings.AUTH_GOOGLE_ID && settings.AUTH_GOOGLE_SECRET ? [{ id: "google" as const, name: "Google" }] : []),
   ];
 }
 
@@ -48,20 +47,13 @@ const magicLink: EmailConfig = {
 };
 
 function config(): NextAuthConfig {
-  // The adapter checks the drizzle instance's class, which db/client's lazy proxies hide: give it the real one
-  // (this function runs per request, after the database is configured).
-  const adapterDb = primaryDatabase();
+  // This function runs per request, once the database is configured.
   const enabled = new Set(oauthProviders().map((p) => p.id));
   return {
-    adapter: DrizzleAdapter(adapterDb, {
-      usersTable: schema.users,
-      accountsTable: schema.accounts,
-      sessionsTable: schema.sessions,
-      verificationTokensTable: schema.verificationTokens,
-    }),
+    adapter: authAdapter(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     cookies: { sessionToken: { name: sessionCookie.name, options: sessionCookie.options } },
-    secret: process.env.AUTH_SECRET ?? (process.env.NODE_ENV === "production" ? undefined : DEV_AUTH_SECRET),
+    secret: env().AUTH_SECRET ?? (env().NODE_ENV === "production" ? undefined : DEV_AUTH_SECRET),
     trustHost: true,
     pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/check-email", newUser: "/sign-in/continue" },
     providers: [

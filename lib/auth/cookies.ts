@@ -1,10 +1,22 @@
-/** Whether cookies must be `Secure`: everywhere but plain-http development and tests. */
-export const secureCookies = process.env.NODE_ENV === "production" && !/^http:\/\//.test(process.env.AUTH_URL ?? "https://");
+import { env } from "@/lib/env";
 
-/** The session cookie: an opaque token naming a row in `sessions`; httpOnly, sameSite=lax, secure in production. */
+/** Whether cookies must be `Secure`: in production, unless AUTH_URL is plain http (a local production build). */
+export function secureCookies(): boolean {
+  const { NODE_ENV, AUTH_URL } = env();
+  return NODE_ENV === "production" && !AUTH_URL?.startsWith("http://");
+}
+
+/**
+ * The session cookie: an opaque token naming a row in `sessions`; httpOnly, sameSite=lax, secure in production.
+ * Getters, so the environment is read on first use and never while Next evaluates modules for a build.
+ */
 export const sessionCookie = {
-  name: secureCookies ? "__Secure-keel.session" : "keel.session",
-  options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies },
+  get name() {
+    return secureCookies() ? "__Secure-keel.session" : "keel.session";
+  },
+  get options() {
+    return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies() };
+  },
 };
 
 /** How long a session lives without use, and how often its expiry is pushed forward. */

@@ -16,10 +16,12 @@ export function safeCallbackUrl(value: unknown): string | null {
   }
 }
 
-/** Where a person lands after signing in: their first organization's projects, or creating one when they have none. */
-export async function homePath(userId: string): Promise<string> {
-  const orgs = await myOrgs(userId);
-  const first = orgs[0];
+/**
+ * Where a person lands after signing in (or leaving an organization, named by `exceptOrgId`): their first
+ * organization's projects, or creating one when they have none. Reads the cache: never call it inside a transaction.
+ */
+export async function homePath(userId: string, exceptOrgId?: string): Promise<string> {
+  const first = (await myOrgs(userId)).find((org) => org.id !== exceptOrgId);
   return first ? `/${first.slug}/projects` : "/new";
 }
 

@@ -1,4 +1,3 @@
-import { primaryDb } from "@/db/client";
 import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/db/queries/credentials";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -17,7 +16,7 @@ export const RESET_PASSWORD_TTL_MINUTES = 60;
  */
 export async function requestPasswordReset(email: string, req: AuthRequest): Promise<void> {
   await enforceRateLimits(["passwordReset", email], ["emailRequestsIp", req.ip]);
-  const user = await findUserByEmail(primaryDb, email);
+  const user = await findUserByEmail(email);
   if (!user) return;
   const token = await issueToken("reset-password", user.id, RESET_PASSWORD_TTL_MINUTES * 60_000);
   await enqueueEmail(
@@ -37,10 +36,10 @@ export async function requestPasswordReset(email: string, req: AuthRequest): Pro
  */
 export async function resetPassword(token: string, password: string): Promise<string | null> {
   const userId = await consumeToken("reset-password", token);
-  if (!userId || !(await findUserById(primaryDb, userId))) return null;
-  await setPasswordHash(primaryDb, userId, await hashPassword(password));
+  if (!userId || !(await findUserById(userId))) return null;
+  await setPasswordHash(userId, await hashPassword(password));
   // The link arrived by email, so the address is proven.
-  await markEmailVerified(primaryDb, userId);
+  await markEmailVerified(userId);
   const revoked = await revokeSessions(userId, { all: true });
   await recordAccountAudit({ action: "user.password_reset", actorId: userId, target: { type: "user", id: userId }, metadata: { sessionsRevoked: revoked } });
   return userId;

@@ -2,8 +2,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { cache as perRequest } from "react";
-import { primaryDb } from "@/db/client";
 import { deleteSessions, findSessionWithUser, insertSession, touchSession } from "@/db/queries/sessions";
+import { withUser } from "@/db/tenant";
 import { cache } from "@/lib/cache";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
 import { deviceOf, requestInfo } from "./request-info";
@@ -21,7 +21,7 @@ const LAST_SEEN_EVERY_MS = 5 * 60_000;
 const sessionKey = (token: string) => `session:${hashToken(token)}`;
 
 async function loadSession(token: string) {
-  const row = await findSessionWithUser(primaryDb, token);
+  const row = await findSessionWithUser(token);
   if (!row) return null;
   return { ...row, user: { ...row.user, emailVerified: row.user.emailVerified !== null } };
 }
@@ -45,11 +45,13 @@ export async function readSession(token: string, device: { ip: string; userAgent
   if (now - new Date(row.lastSeenAt).getTime() > LAST_SEEN_EVERY_MS || row.userAgent === null) {
     const extend = new Date(row.expires).getTime() - now < (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
     afterResponse(async () => {
-      await touchSession(primaryDb, token, {
-        lastSeenAt: new Date(),
-        ...(extend ? { expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) } : {}),
-        ...(row.userAgent === null ? device : {}),
-      });
+      await withUser(row.user.id, (tx) =>
+        touchSession(tx, token, {
+          lastSeenAt: new Date(),
+          ...(extend ? { expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) } : {}),
+          ...(row.userAgent === null ? device : {}),
+        }),
+      );
       await cache.del(sessionKey(token));
     });
   }
@@ -89,7 +91,7 @@ export async function startSession(userId: string): Promise<void> {
   const token = newToken();
   const { ip, userAgent } = await requestInfo();
   const expires = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
-  await insertSession(primaryDb, { sessionToken: token, userId, expires, ip, userAgent });
+  await withUser(userId, (tx) => insertSession(tx, { sessionToken: token, userId, expires, ip, userAgent }));
   (await cookies()).set(sessionCookie.name, token, { ...sessionCookie.options, expires });
 }
 
@@ -102,7 +104,7 @@ export async function endSession(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(sessionCookie.name)?.value;
   const session = await getSession();
-  if (token && session) await evict(await deleteSessions(primaryDb, { userId: session.user.id, token }));
+  if (token && session) await evict(await withUser(session.user.id, (tx) => deleteSessions(tx, { userId: session.user.id, token })));
   jar.delete(sessionCookie.name);
 }
 
@@ -111,11 +113,13 @@ export async function revokeSessions(userId: string, which: { id: string } | { a
   // Only "all but this one" needs the request's cookie, so the other two also work outside a request (jobs, tests).
   const current = "allExceptCurrent" in which ? (await cookies()).get(sessionCookie.name)?.value : undefined;
   if ("allExceptCurrent" in which && !current) return 0;
-  const tokens = await deleteSessions(primaryDb, {
-    userId,
-    ...("id" in which ? { id: which.id } : {}),
-    ...("allExceptCurrent" in which && current ? { exceptToken: current } : {}),
-  });
+  const tokens = await withUser(userId, (tx) =>
+    deleteSessions(tx, {
+      userId,
+      ...("id" in which ? { id: which.id } : {}),
+      ...("allExceptCurrent" in which && current ? { exceptToken: current } : {}),
+    }),
+  );
   await evict(tokens);
   return tokens.length;
 }

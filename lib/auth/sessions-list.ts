@@ -1,5 +1,5 @@
-import { primaryDb } from "@/db/client";
 import { listUserSessions } from "@/db/queries/sessions";
+import { withUser } from "@/db/tenant";
 import { describeDevice } from "./describe-device";
 
 /** One row of the sessions page: never the token, only its public id. */
@@ -16,7 +16,7 @@ export type DeviceSession = {
 
 /** A person's unexpired sessions, this device's first, then most recently seen. */
 export async function listDeviceSessions(userId: string, currentSessionId: string | null): Promise<DeviceSession[]> {
-  const rows = await listUserSessions(primaryDb, userId);
+  const rows = await withUser(userId, listUserSessions);
   const now = Date.now();
   return rows
     .filter((r) => r.expires.getTime() > now)

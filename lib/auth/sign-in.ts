@@ -1,4 +1,3 @@
-import { primaryDb } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/credentials";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimits } from "./limits";
@@ -20,7 +19,7 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function signInWithPassword(input: SignInInput, req: AuthRequest): Promise<{ userId: string }> {
   await enforceRateLimits(["signIn", req.ip], ["signInEmail", input.email]);
-  const user = await findUserByEmail(primaryDb, input.email);
+  const user = await findUserByEmail(input.email);
   if (!user?.passwordHash) {
     await verifyPassword(await (dummyHash ??= hashPassword("keel-no-such-account")), input.password);
     throw new AppError("unauthorized", INVALID_CREDENTIALS);

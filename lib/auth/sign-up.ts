@@ -1,4 +1,3 @@
-import { primaryDb } from "@/db/client";
 import { findUserByEmail, insertPasswordUser } from "@/db/queries/credentials";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -25,9 +24,9 @@ export function personalOrgName(name: string | null | undefined): string {
 export async function signUp(input: SignUpInput, req: AuthRequest): Promise<{ email: string }> {
   await enforceRateLimits(["signUp", req.ip], ["emailRequestsIp", req.ip]);
   const passwordHash = await hashPassword(input.password);
-  const created = await insertPasswordUser(primaryDb, { email: input.email, name: input.name, passwordHash });
+  const created = await insertPasswordUser({ email: input.email, name: input.name, passwordHash });
   if (!created) {
-    const existing = await findUserByEmail(primaryDb, input.email);
+    const existing = await findUserByEmail(input.email);
     await enqueueEmail(
       {
         to: input.email,

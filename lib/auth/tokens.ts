@@ -1,7 +1,5 @@
-import { and, eq, gt, like } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import { primaryDb } from "@/db/client";
-import { verificationTokens } from "@/db/schema";
+import { consumeVerificationToken, replaceVerificationToken } from "@/db/queries/verification-tokens";
 
 /** What a single-use token is for; part of its identifier so one kind can never be spent as another. */
 export type TokenPurpose = "verify-email" | "reset-password";
@@ -25,11 +23,7 @@ export function newToken(): string {
  */
 export async function issueToken(purpose: TokenPurpose, subject: string, ttlMs: number): Promise<string> {
   const token = newToken();
-  const identifier = `${purpose}:${subject}`;
-  await primaryDb.transaction(async (tx) => {
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, identifier));
-    await tx.insert(verificationTokens).values({ identifier, token: hashToken(token), expires: new Date(Date.now() + ttlMs) });
-  });
+  await replaceVerificationToken(`${purpose}:${subject}`, hashToken(token), new Date(Date.now() + ttlMs));
   return token;
 }
 
@@ -39,15 +33,6 @@ export async function issueToken(purpose: TokenPurpose, subject: string, ttlMs: 
  */
 export async function consumeToken(purpose: TokenPurpose, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [row] = await primaryDb
-    .delete(verificationTokens)
-    .where(
-      and(
-        eq(verificationTokens.token, hashToken(token)),
-        like(verificationTokens.identifier, `${purpose}:%`),
-        gt(verificationTokens.expires, new Date()),
-      ),
-    )
-    .returning();
-  return row ? row.identifier.slice(purpose.length + 1) : null;
+  const identifier = await consumeVerificationToken(hashToken(token), `${purpose}:`);
+  return identifier ? identifier.slice(purpose.length + 1) : null;
 }

@@ -1,4 +1,3 @@
-import { primaryDb } from "@/db/client";
 import { findUserById, markEmailVerified } from "@/db/queries/credentials";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -12,9 +11,9 @@ import { consumeToken } from "./tokens";
 export async function verifyEmailToken(token: string, origin: string): Promise<string | null> {
   const userId = await consumeToken("verify-email", token);
   if (!userId) return null;
-  const user = await findUserById(primaryDb, userId);
+  const user = await findUserById(userId);
   if (!user) return null;
-  await markEmailVerified(primaryDb, userId);
+  await markEmailVerified(userId);
   await recordAccountAudit({ action: "user.email_verified", actorId: userId, target: { type: "user", id: userId } });
   if (!user.emailVerified) {
     await enqueueEmail(

@@ -1,4 +1,5 @@
 import type { Redis } from "@upstash/redis";
+import { inTransaction } from "@/db/tenant";
 import { log as defaultLog } from "@/lib/log";
 import { NAMESPACE_PATTERN, readCacheConfig } from "./cache-config";
 import type { CacheStore } from "./cache-store";
@@ -66,6 +67,11 @@ function asEnvelope(raw: unknown): Envelope | undefined {
 
 function checkArgs(key: string, ttlSeconds?: number) {
   // Programming errors, not outages: they fail loudly so they are found in development.
+  if (inTransaction()) {
+    // A cache call holds the transaction (and its row locks) open for a network round trip, and a loader would open
+    // a second transaction on another connection: run it before, or after commit with afterCommit().
+    throw new Error("cache call inside a database transaction: move it before the transaction or into afterCommit()");
+  }
   if (typeof key !== "string" || key.length === 0) throw new TypeError("cache key must be a non-empty string");
   if (ttlSeconds !== undefined && !(Number.isFinite(ttlSeconds) && ttlSeconds > 0)) {
     throw new RangeError(`cache TTL must be a positive number of seconds, got ${ttlSeconds}`);
@@ -195,6 +201,7 @@ export function createCache(options: CreateCacheOptions = {}): Cache {
     },
 
     async invalidateTag(tag) {
+      checkArgs(tag);
       const key = tagKey(tag);
       return (await guard.run("invalidateTag", () => store.incr(key))).ok;
     },

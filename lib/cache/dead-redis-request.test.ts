@@ -1,25 +1,25 @@
 // With Upstash configured but unreachable, a signed-in request still succeeds: sessions, memberships and the page's
 // data come from Postgres, and the cache only costs its deadline.
 import { randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
-import { insertSession } from "@/db/queries/sessions";
+import { afterAll, describe, expect, it } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
+import { closeDatabase } from "@/db/client";
 import { projects } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
-import { freePort } from "@/scripts/serve-route-handlers";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
+import { freePort } from "@/test/serve-route-handlers";
 
 // Nothing listens on this port: Redis is "down" for the whole file.
-vi.stubEnv("UPSTASH_REDIS_REST_URL", `http://127.0.0.1:${await freePort()}`);
-vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", "dead-redis-token");
-vi.stubEnv("CACHE_TIMEOUT_MS", "100");
+stubEnv("UPSTASH_REDIS_REST_URL", `http://127.0.0.1:${await freePort()}`);
+stubEnv("UPSTASH_REDIS_REST_TOKEN", "dead-redis-token");
+stubEnv("CACHE_TIMEOUT_MS", "100");
 delete (globalThis as { __keelCacheBackend?: unknown }).__keelCacheBackend;
 const { cache } = await import("@/lib/cache");
 const { GET } = await import("@/app/api/orgs/[orgSlug]/projects/route");
 
 afterAll(async () => {
   await closeDatabase();
-  vi.unstubAllEnvs();
+  unstubAllEnvs();
 });
 
 describe("a request while Redis is down", () => {
@@ -28,7 +28,7 @@ describe("a request while Redis is down", () => {
     const { org, user } = await createOrgWithOwner("dead-redis");
     await withSystem("test: project", (tx) => tx.insert(projects).values({ orgId: org.id, name: "Still here" }));
     const token = randomBytes(24).toString("base64url");
-    await insertSession(primaryDb, { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+    await createSession(user.id, { token });
 
     for (let i = 0; i < 3; i++) {
       const started = performance.now();

@@ -1,4 +1,5 @@
 import type { Redis } from "@upstash/redis";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { readCacheConfig, type CacheConfig } from "./cache-config";
 import type { CacheStore } from "./cache-store";
@@ -25,8 +26,7 @@ export function processBackend(): ProcessBackend {
 
 function chooseBackend(): ProcessBackend {
   const config = readCacheConfig();
-  for (const problem of config.problems) log.warn({ component: "cache" }, problem);
-  if (process.env.CACHE_DISABLED === "1") {
+  if (env().CACHE_DISABLED) {
     // For benchmarks and debugging: a store that keeps nothing, so every read goes to the source of truth.
     log.warn({ component: "cache" }, "cache: disabled by CACHE_DISABLED=1");
     return { config, store: createMemoryStore({ maxEntries: 0 }) };
@@ -41,7 +41,7 @@ function chooseBackend(): ProcessBackend {
       log.error({ component: "cache", error: err instanceof Error ? err.name : "unknown" }, "cache: cannot use UPSTASH_REDIS_REST_URL; using the in-process store");
     }
   }
-  if (process.env.NODE_ENV === "production") {
+  if (env().NODE_ENV === "production") {
     // Each instance would have its own cache and its own rate-limit counters, and invalidations would not reach the others.
     log.warn({ component: "cache", backend: "memory" }, "cache: no Upstash Redis configured; using a per-process store");
   }

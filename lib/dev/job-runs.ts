@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "@/lib/env";
 
 const runSchema = z.object({
   id: z.string(),
@@ -29,7 +30,7 @@ export type JobRunsResult =
  * and for production, there is nothing to list here.
  */
 export async function fetchJobRuns(): Promise<JobRunsResult> {
-  const executorUrl = process.env.INNGEST_DEV;
+  const executorUrl = env().INNGEST_DEV;
   if (!executorUrl || !/^https?:\/\//.test(executorUrl)) return { kind: "not-dev" };
   let response: Response;
   try {

@@ -1,7 +1,7 @@
 import type { EmailTransportName } from "./transports/types";
 
-// The email rules that depend only on the environment. A leaf module (no SDKs, no database), so server
-// start-up and the /dev pages can ask these questions without loading any transport.
+// The email rules that depend only on the settings. A leaf module (no SDKs, no database, no env reads: callers
+// pass `env()`), so lib/env's start-up checks and the /dev pages can ask these questions without loading a transport.
 
 /** The sender used when EMAIL_FROM is unset. */
 export const DEFAULT_EMAIL_FROM = "Keel <noreply@keel.localhost>";
@@ -16,10 +16,17 @@ export type TransportChoice =
   | { name: "smtp"; url: string }
   | { name: "dev-mailbox" };
 
-type Env = Record<string, string | undefined>;
+/** The settings these rules read (lib/env's `Env` has them). */
+export type EmailSettings = {
+  NODE_ENV?: string;
+  EMAIL_TRANSPORT?: string;
+  RESEND_API_KEY?: string;
+  SMTP_URL?: string;
+  EMAIL_FROM?: string;
+};
 
 // An empty `RESEND_API_KEY=` line in a .env file means "not set", not "a key that is empty".
-function read(env: Env, name: string): string | undefined {
+function read(env: EmailSettings, name: Exclude<keyof EmailSettings, "NODE_ENV">): string | undefined {
   return env[name]?.trim() || undefined;
 }
 
@@ -36,7 +43,7 @@ function smtp(url: string): TransportChoice {
  * build), else Resend when RESEND_API_KEY is set, else SMTP when SMTP_URL is set, else the dev mailbox outside
  * production. Throws a one-line Error when the environment can't send email.
  */
-export function chooseEmailTransport(env: Env = process.env): TransportChoice {
+export function chooseEmailTransport(env: EmailSettings): TransportChoice {
   const explicit = read(env, "EMAIL_TRANSPORT");
   const apiKey = read(env, "RESEND_API_KEY");
   const url = read(env, "SMTP_URL");
@@ -56,22 +63,17 @@ export function chooseEmailTransport(env: Env = process.env): TransportChoice {
   return { name: "dev-mailbox" };
 }
 
-/** The name of the transport emails go through now (throws like `chooseEmailTransport`). */
-export function emailTransportName(env: Env = process.env): EmailTransportName {
+/** The name of the transport emails go through (throws like `chooseEmailTransport`). */
+export function emailTransportName(env: EmailSettings): EmailTransportName {
   return chooseEmailTransport(env).name;
 }
 
-/** Fails fast with one clear line when this environment cannot send email; call it once at server start. */
-export function assertEmailTransportConfigured(env: Env = process.env): void {
-  chooseEmailTransport(env);
-}
-
 /** The From header of every email: EMAIL_FROM, or Keel's placeholder address. */
-export function emailFrom(env: Env = process.env): string {
+export function emailFrom(env: EmailSettings): string {
   return read(env, "EMAIL_FROM") ?? DEFAULT_EMAIL_FROM;
 }
 
 /** Whether /dev/mailbox exists: always outside production, and in production only with EMAIL_TRANSPORT=dev-mailbox. */
-export function devMailboxEnabled(env: Env = process.env): boolean {
+export function devMailboxEnabled(env: EmailSettings): boolean {
   return env.NODE_ENV !== "production" || read(env, "EMAIL_TRANSPORT") === "dev-mailbox";
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
 import { closeDatabase, db } from "@/db/client";
 import { devEmails } from "@/db/schema";
 import { log } from "@/lib/log";
 import { NO_TRANSPORT_MESSAGE } from "./config";
 import { deliverEmail } from "./deliver";
-import { decodeQuotedPrintable, startHttpStub, startSmtpServer } from "./test-servers";
+import { decodeQuotedPrintable, startHttpStub, startSmtpServer } from "@/test/mail-servers";
 import { EmailDeliveryError } from "./transports";
 
 const acceptUrl = "https://app.keel.test/invitations/tok_42?next=%2Facme";
@@ -18,12 +19,12 @@ const invitation = {
 describe("deliverEmail", () => {
   let print: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
-    for (const name of ["RESEND_API_KEY", "SMTP_URL", "EMAIL_TRANSPORT", "EMAIL_FROM", "RESEND_BASE_URL"]) vi.stubEnv(name, "");
-    vi.stubEnv("NODE_ENV", "development");
+    for (const name of ["RESEND_API_KEY", "SMTP_URL", "EMAIL_TRANSPORT", "EMAIL_FROM", "RESEND_BASE_URL"]) stubEnv(name, "");
+    stubEnv("NODE_ENV", "development");
     print = vi.spyOn(console, "log").mockImplementation(() => {});
   });
   afterEach(() => {
-    vi.unstubAllEnvs();
+    unstubAllEnvs();
     vi.restoreAllMocks();
   });
   afterAll(closeDatabase);
@@ -91,15 +92,15 @@ describe("deliverEmail", () => {
   });
 
   it("refuses to send in production without a transport", async () => {
-    vi.stubEnv("NODE_ENV", "production");
+    stubEnv("NODE_ENV", "production");
     await expect(deliverEmail({ to: "someone@example.test", ...invitation })).rejects.toThrow(NO_TRANSPORT_MESSAGE);
   });
 
   it("sends through SMTP_URL when it is set: a real SMTP exchange with an in-test server", async () => {
     const server = await startSmtpServer();
     try {
-      vi.stubEnv("SMTP_URL", server.url);
-      vi.stubEnv("EMAIL_FROM", "Acme <hello@acme.test>");
+      stubEnv("SMTP_URL", server.url);
+      stubEnv("EMAIL_FROM", "Acme <hello@acme.test>");
       const to = `smtp-${randomUUID()}@example.test`;
       const result = await deliverEmail({ to, ...invitation });
 
@@ -116,8 +117,8 @@ describe("deliverEmail", () => {
   it("sends through Resend when RESEND_API_KEY is set (to a local stand-in of its API)", async () => {
     const api = await startHttpStub(() => ({ status: 200, body: JSON.stringify({ id: "re_msg_9" }) }));
     try {
-      vi.stubEnv("RESEND_API_KEY", "re_test_deliver");
-      vi.stubEnv("RESEND_BASE_URL", api.url);
+      stubEnv("RESEND_API_KEY", "re_test_deliver");
+      stubEnv("RESEND_BASE_URL", api.url);
       const result = await deliverEmail({ to: "owner@acme.test", ...invitation, idempotencyKey: "evt_9" });
 
       expect(result).toEqual({ id: "re_msg_9", transport: "resend" });

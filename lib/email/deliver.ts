@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { emailFrom } from "./config";
 import { maskEmail } from "./mask-email";
@@ -51,7 +52,7 @@ export async function deliverEmail(input: DeliverEmailInput): Promise<DeliveredE
   try {
     const { id } = await transport.send({
       to,
-      from: emailFrom(),
+      from: emailFrom(env()),
       subject,
       html,
       text,

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, invitations, memberships, outboxEvents, users } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
 import { AppError } from "@/lib/errors";
 import { acceptInvitation, declineInvitation, type Invitee } from "./accept-invitation";
 import { findInvitationByToken } from "./invitation-by-token";

@@ -1,15 +1,15 @@
 import { listPendingInvitations } from "@/db/queries/invitations";
 import { listMembers } from "@/db/queries/memberships";
-import { withTenant } from "@/db/tenant";
+import type { Tx } from "@/db/tenant";
 import type { OrgContext } from "./membership";
 import { can } from "./permissions";
 
 /** The members page's data: every member, and the pending invitations for those who may see and manage them. */
-export async function listMembersPage(org: OrgContext, now = new Date()) {
-  return withTenant({ orgId: org.orgId, userId: org.userId }, async (tx) => ({
+export async function listMembersPage(tx: Tx, org: OrgContext, now = new Date()) {
+  return {
     members: await listMembers(tx, org.orgId),
     invitations: can(org.role, "members:invite")
       ? (await listPendingInvitations(tx, org.orgId)).map((i) => ({ ...i, expired: i.expiresAt <= now }))
       : [],
-  }));
+  };
 }

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, memberships, users } from "@/db/schema";
 import { withSystem, withTenant, type Tx } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
 import { AppError } from "@/lib/errors";
 import { changeMemberRole } from "./change-member-role";
 import { changeOrgSlug } from "./change-org-slug";

@@ -1,5 +1,3 @@
-import { notFound } from "next/navigation";
-import { cache as perRequest } from "react";
 import { findMembershipBySlug, listMyOrgs } from "@/db/queries/memberships";
 import type { OrgRole } from "@/db/schema";
 import { withUser } from "@/db/tenant";
@@ -26,13 +24,6 @@ export async function findOrgContext(userId: string, slug: string): Promise<OrgC
   });
   return row ? { ...row, userId } : null;
 }
-
-/** Like `findOrgContext`, for pages: a non-member gets the 404 page. Once per request. */
-export const requireOrgContext = perRequest(async (userId: string, slug: string): Promise<OrgContext> => {
-  const org = await findOrgContext(userId, slug);
-  if (!org) notFound();
-  return org;
-});
 
 /** Throws `forbidden` unless the caller's role grants `permission`. */
 export function assertCan(org: OrgContext, permission: Permission): void {

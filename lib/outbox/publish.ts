@@ -1,12 +1,11 @@
 import { findUnsentByIds, markFailed, markSent, type PendingEvent } from "@/db/queries/outbox";
 import { withSystem } from "@/db/tenant";
 import { inngest } from "@/jobs/client";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { withTimeout } from "@/lib/timeout";
 import { collectEnqueued } from "./scope";
 
-// Bounded so an unreachable job server costs a request at most this, never an error.
-const SEND_TIMEOUT_MS = Number(process.env.OUTBOX_SEND_TIMEOUT_MS ?? 3_000);
 
 /**
  * Hands events to Inngest (event id = outbox id, so a resend is de-duplicated) and marks them sent only once
@@ -16,7 +15,8 @@ export async function sendPending(events: PendingEvent[]): Promise<{ sent: numbe
   if (events.length === 0) return { sent: 0, failed: 0 };
   const ids = events.map((e) => e.id);
   try {
-    await withTimeout(inngest.send(events.map(({ id, name, data }) => ({ id, name, data }))), SEND_TIMEOUT_MS);
+    // Bounded so an unreachable job server costs a request at most OUTBOX_SEND_TIMEOUT_MS, never an error.
+    await withTimeout(inngest.send(events.map(({ id, name, data }) => ({ id, name, data }))), env().OUTBOX_SEND_TIMEOUT_MS);
   } catch (err) {
     const reason = err instanceof Error ? err.message.split("\n")[0]! : "send failed";
     log.warn({ events: ids.length, reason }, "outbox: job transport unavailable; events left for the relay");

@@ -4,7 +4,7 @@ import { closeDatabase } from "@/db/client";
 import { listProjects } from "@/db/queries/projects";
 import { auditLogs, organizations, outboxEvents, projects } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { createProject, createProjectSchema } from "./create-project";

@@ -1,4 +1,5 @@
 // Rate limits: one table of policies (policies.ts), one function to check them.
+import { inTransaction } from "@/db/tenant";
 import { processBackend } from "@/lib/cache/process-backend";
 import { createRateLimiter, type RateLimiter, type RateLimitResult } from "./create-rate-limiter";
 import type { PolicyName } from "./policies";
@@ -14,6 +15,8 @@ let shared: RateLimiter<PolicyName> | undefined;
  * throws for a Redis outage. Uses the cache's backend: Upstash when configured, this process otherwise.
  */
 export function rateLimit(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
+  // A network call: never while a transaction waits (see lib/cache's guard).
+  if (inTransaction()) throw new Error("rate limit check inside a database transaction: check it before the transaction");
   if (!shared) {
     const { redis, config } = processBackend();
     shared = createRateLimiter({ redis, prefix: `keel:${config.namespace}#rl`, timeoutMs: config.timeoutMs });

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import postgres from "postgres";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchDatabase } from "@/db/scratch-database";
+import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
 import { seedDemoData } from "../seed";
 

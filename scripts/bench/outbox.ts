@@ -2,10 +2,10 @@
 import { sql } from "drizzle-orm";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { createScratchDatabase } from "@/db/scratch-database";
+import { createScratchDatabase } from "@/test/scratch-database";
 import { withSystem } from "@/db/tenant";
 import { startDevExecutor } from "../inngest-dev";
-import { freePort, serveRouteHandlers } from "../serve-route-handlers";
+import { freePort, serveRouteHandlers } from "@/test/serve-route-handlers";
 
 const EVENTS = Number(process.env.BENCH_OUTBOX_EVENTS ?? 10_000);
 

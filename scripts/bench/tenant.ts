@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { closeDatabase, primaryDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { organizations, projects } from "@/db/schema";
-import { createScratchDatabase } from "@/db/scratch-database";
+import { createScratchDatabase } from "@/test/scratch-database";
 import { withSystem, withTenant } from "@/db/tenant";
 import { runCli } from "../cli";
 import { percentile, us } from "./stats";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
+import { homePath } from "@/lib/auth/destinations";
 import { changeOrgSlug, changeOrgSlugSchema } from "@/lib/orgs/change-org-slug";
-import { myOrgs } from "@/lib/orgs/membership";
 import { renameOrg, renameOrgSchema } from "@/lib/orgs/rename-org";
 import { requestOrgDeletion, requestOrgDeletionSchema } from "@/lib/orgs/request-org-deletion";
 
@@ -26,11 +26,8 @@ export const changeOrgSlugAction = action(
   async ({ input, org, tx }) => changeOrgSlug(tx, org, input),
 );
 
+// The organization is deleted by a job; meanwhile the owner goes to another one (worked out after commit).
 export const requestOrgDeletionAction = action(
-  { schema: requestOrgDeletionSchema.extend(inOrg), permission: "org:delete", redirectTo: (r: { next: string }) => r.next },
-  async ({ input, org, tx }) => {
-    await requestOrgDeletion(tx, org, input);
-    const other = (await myOrgs(org.userId)).find((o) => o.id !== org.orgId);
-    return { next: other ? `/${other.slug}/projects` : "/new" };
-  },
+  { schema: requestOrgDeletionSchema.extend(inOrg), permission: "org:delete", redirectTo: (_, { org }) => homePath(org.userId, org.orgId) },
+  async ({ input, org, tx }) => requestOrgDeletion(tx, org, input),
 );

@@ -1,14 +1,12 @@
 import type { ReactNode } from "react";
-import { requireSession } from "@/lib/auth/session";
-import { requireOrgContext } from "@/lib/orgs/membership";
+import { requireOrg } from "@/lib/org-page";
 import { can } from "@/lib/orgs/permissions";
 import { SettingsNav } from "./settings-nav";
 
 /** Settings of an organization: General, Members, Audit log (each shown to roles that can use it). */
 export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const session = await requireSession();
-  const org = await requireOrgContext(session.user.id, orgSlug);
+  const { org } = await requireOrg(orgSlug);
   const base = `/${org.slug}/settings`;
   const links = [
     { href: base, label: "General" },

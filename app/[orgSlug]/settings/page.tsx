@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appOrigin } from "@/lib/auth/app-origin";
-import { requireSession } from "@/lib/auth/session";
-import { requireOrgContext } from "@/lib/orgs/membership";
+import { orgPage } from "@/lib/org-page";
 import { can } from "@/lib/orgs/permissions";
 import { ChangeSlugForm, DeleteOrgForm, RenameOrgForm } from "./_components/general-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 /** General settings: name, address, and deleting the organization. */
-export default async function GeneralSettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const session = await requireSession();
-  const org = await requireOrgContext(session.user.id, orgSlug);
+export default orgPage({}, async ({ org }) => {
   const origin = await appOrigin();
   const canUpdate = can(org.role, "org:update");
 
@@ -30,17 +26,13 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
           <CardTitle>Address</CardTitle>
           <CardDescription>The part of every link after {origin}/.</CardDescription>
         </CardHeader>
-        <CardContent>
-          {canUpdate ? <ChangeSlugForm slug={org.slug} origin={origin} /> : <p className="font-mono text-sm">{org.slug}</p>}
-        </CardContent>
+        <CardContent>{canUpdate ? <ChangeSlugForm slug={org.slug} origin={origin} /> : <p className="font-mono text-sm">{org.slug}</p>}</CardContent>
       </Card>
       {can(org.role, "org:delete") ? (
         <Card className="border-destructive/40">
           <CardHeader>
             <CardTitle className="text-destructive">Delete organization</CardTitle>
-            <CardDescription>
-              Permanently deletes {org.name}, its projects, members and history for everyone. This cannot be undone.
-            </CardDescription>
+            <CardDescription>Permanently deletes {org.name}, its projects, members and history for everyone. This cannot be undone.</CardDescription>
           </CardHeader>
           <CardContent>
             <DeleteOrgForm slug={org.slug} />
@@ -49,4 +41,4 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       ) : null}
     </div>
   );
-}
+});

@@ -4,10 +4,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { primaryDb } from "@/db/client";
-import { listAccountExports, type AccountExportSummary } from "@/db/queries/account";
+import type { AccountExportSummary } from "@/db/queries/account";
 import { blockedMessage, orgsBlockingDeletion } from "@/lib/account/delete-account";
 import { exportStatus } from "@/lib/account/export-status";
+import { listExports } from "@/lib/account/exports";
 import { requireSession } from "@/lib/auth/session";
 import { DeleteAccountForm } from "./_components/delete-account-form";
 import { ExportForm } from "./_components/export-form";
@@ -20,7 +20,7 @@ const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 /** A person's data: download a copy of it, or delete the account. */
 export default async function AccountDataPage() {
   const session = await requireSession();
-  const [exports, blocking] = await Promise.all([listAccountExports(primaryDb, session.user.id), orgsBlockingDeletion(session.user.id)]);
+  const [exports, blocking] = await Promise.all([listExports(session.user.id), orgsBlockingDeletion(session.user.id)]);
 
   return (
     <div className="grid gap-6">

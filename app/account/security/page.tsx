@@ -3,8 +3,7 @@ import Link from "next/link";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsList } from "./_components/sessions-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { primaryDb } from "@/db/client";
-import { findUserById } from "@/db/queries/credentials";
+import { hasPassword } from "@/lib/auth/change-password";
 import { listDeviceSessions } from "@/lib/auth/sessions-list";
 import { requireSession } from "@/lib/auth/session";
 
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
   const session = await requireSession();
-  const [sessions, user] = await Promise.all([listDeviceSessions(session.user.id, session.id), findUserById(primaryDb, session.user.id)]);
+  const [sessions, passwordSet] = await Promise.all([listDeviceSessions(session.user.id, session.id), hasPassword(session.user.id)]);
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8 sm:px-6">
       <div>
@@ -25,7 +24,7 @@ export default async function SecurityPage() {
           <CardDescription>Changing it signs you out everywhere else.</CardDescription>
         </CardHeader>
         <CardContent>
-          {user?.passwordHash ? (
+          {passwordSet ? (
             <ChangePasswordForm />
           ) : (
             <p className="text-sm text-muted-foreground">

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { freePort } from "@/scripts/serve-route-handlers";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
+import { freePort } from "@/test/serve-route-handlers";
 
 // Each test loads the route afresh against the environment it stubbed, and closes the pool it opened.
 afterEach(async () => {
   await (await import("@/db/client")).closeDatabase();
-  vi.unstubAllEnvs();
+  unstubAllEnvs();
   vi.resetModules();
 });
 
@@ -24,7 +25,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 naming the database when it is down, without echoing driver messages", async () => {
-    vi.stubEnv("DATABASE_URL", "postgres://postgres:secret-password@127.0.0.1:1/none");
+    stubEnv("DATABASE_URL", "postgres://postgres:secret-password@127.0.0.1:1/none");
     const { GET } = await loadRoute();
     const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
@@ -35,7 +36,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 when the database is not configured at all", async () => {
-    vi.stubEnv("DATABASE_URL", "");
+    stubEnv("DATABASE_URL", "");
     const { GET } = await loadRoute();
     const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
@@ -45,7 +46,7 @@ describe("GET /api/health", () => {
 
 describe("GET /api/health?deep=1", () => {
   it("adds the cache and job checks, and stays 200 when only an optional one fails", async () => {
-    vi.stubEnv("INNGEST_DEV", `http://127.0.0.1:${await freePort()}`);
+    stubEnv("INNGEST_DEV", `http://127.0.0.1:${await freePort()}`);
     const { GET } = await loadRoute();
     const response = await GET(new Request("http://localhost/api/health?deep=1"));
     const body = await response.json();
@@ -57,7 +58,7 @@ describe("GET /api/health?deep=1", () => {
   });
 
   it("answers 503 when the required database fails, naming it", async () => {
-    vi.stubEnv("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none");
+    stubEnv("DATABASE_URL", "postgres://postgres@127.0.0.1:1/none");
     const { GET } = await loadRoute();
     const response = await GET(new Request("http://localhost/api/health?deep=1"));
     expect(response.status).toBe(503);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
 import { closeDatabase } from "@/db/client";
 import MailboxEmailPage from "./[id]/page";
 import MailboxPage from "./page";
@@ -20,26 +21,26 @@ async function status(render: Promise<unknown>): Promise<number> {
 
 describe("/dev/mailbox pages", () => {
   afterEach(() => {
-    vi.unstubAllEnvs();
+    unstubAllEnvs();
   });
   afterAll(closeDatabase);
 
   it("don't exist in production", async () => {
-    vi.stubEnv("NODE_ENV", "production");
-    vi.stubEnv("EMAIL_TRANSPORT", "");
-    vi.stubEnv("SMTP_URL", "smtp://mail.test:587");
+    stubEnv("NODE_ENV", "production");
+    stubEnv("EMAIL_TRANSPORT", "");
+    stubEnv("SMTP_URL", "smtp://mail.test:587");
     expect(await status(MailboxPage(noSearch))).toBe(404);
     expect(await status(MailboxEmailPage({ params: Promise.resolve({ id: randomUUID() }) }))).toBe(404);
   });
 
   it("exist in production when EMAIL_TRANSPORT=dev-mailbox (e2e runs of `next start`)", async () => {
-    vi.stubEnv("NODE_ENV", "production");
-    vi.stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
+    stubEnv("NODE_ENV", "production");
+    stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
     expect(await status(MailboxPage(noSearch))).toBe(200);
   });
 
   it("answer 404 for an email that doesn't exist", async () => {
-    vi.stubEnv("NODE_ENV", "development");
+    stubEnv("NODE_ENV", "development");
     expect(await status(MailboxEmailPage({ params: Promise.resolve({ id: randomUUID() }) }))).toBe(404);
     expect(await status(MailboxEmailPage({ params: Promise.resolve({ id: "not-a-uuid" }) }))).toBe(404);
   });

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { devMailboxEnabled } from "@/lib/email/config";
-import { listDevEmails } from "@/lib/email/dev-mailbox-store";
+import { env } from "@/lib/env";
+import { listDevEmails } from "@/lib/dev/mailbox";
 import { EmailList } from "./_components/email-list";
 import { EmptyMailbox } from "./_components/empty-mailbox";
 import { MailboxFilter } from "./_components/mailbox-filter";
@@ -31,7 +32,7 @@ function pageHref(to: string, page: number): string {
 
 // GET /dev/mailbox - every email stored by the dev mailbox, newest first, filterable by recipient.
 export default async function MailboxPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxEnabled(env())) notFound();
   const params = await searchParams;
   const to = single(params.to).slice(0, 254);
   const page = Math.max(Number.parseInt(single(params.page), 10) || 1, 1);

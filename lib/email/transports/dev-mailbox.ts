@@ -1,4 +1,4 @@
-import { insertDevEmail } from "../dev-mailbox-store";
+import { insertDevEmail } from "@/db/queries/dev-emails";
 import { extractLinks } from "../render";
 import type { EmailTransport, OutgoingEmail } from "./types";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closedPort, startHttpStub, type ReceivedRequest, type TestServer } from "../test-servers";
+import { closedPort, startHttpStub, type ReceivedRequest, type TestServer } from "@/test/mail-servers";
 import { createResendTransport } from "./resend";
 import { EmailDeliveryError, type OutgoingEmail } from "./types";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closedPort, decodeQuotedPrintable, startSmtpServer, type ReceivedMail, type TestServer } from "../test-servers";
+import { closedPort, decodeQuotedPrintable, startSmtpServer, type ReceivedMail, type TestServer } from "@/test/mail-servers";
 import { createSmtpTransport } from "./smtp";
 import { EmailDeliveryError, type OutgoingEmail } from "./types";
 

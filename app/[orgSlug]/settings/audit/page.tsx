@@ -1,134 +1,121 @@
 import { ChevronLeft, ChevronRight, ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listAuditActions, listAuditActors, listAuditEntries, type AuditEntryRow } from "@/db/queries/audit";
-import { withTenant } from "@/db/tenant";
+import { NoAccess } from "@/components/no-access";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import { AUDIT_PAGE_SIZE, auditSearchHref, parseAuditSearch, toAuditFilter, type AuditSearch } from "@/lib/audit/audit-filter";
+import type { AuditEntryRow } from "@/db/queries/audit";
+import { auditSearchHref, parseAuditSearch, type AuditSearch } from "@/lib/audit/audit-filter";
+import { listAuditPage } from "@/lib/audit/list-audit-page";
 import { describeDevice } from "@/lib/auth/describe-device";
-import { requireSession } from "@/lib/auth/session";
-import { requireOrgContext } from "@/lib/orgs/membership";
-import { can } from "@/lib/orgs/permissions";
+import { orgPage } from "@/lib/org-page";
 import { planById } from "@/lib/plans";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const selectClass =
   "h-9 w-full rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background";
 
 /** Who did what in the organization, newest first, filtered by action, person and date (audit:read). */
-export default async function AuditLogPage({ params, searchParams }: Props) {
-  const { orgSlug } = await params;
-  const session = await requireSession();
-  const org = await requireOrgContext(session.user.id, orgSlug);
-  if (!can(org.role, "audit:read")) {
+export default orgPage(
+  {
+    permission: "audit:read",
+    noAccess: (org) => <NoAccess title="You don't have access to the audit log">Only owners and admins of {org.name} can see its audit log.</NoAccess>,
+    load: (tx, { org, searchParams }) => listAuditPage(tx, org, parseAuditSearch(searchParams)),
+  },
+  ({ org, searchParams, data: { entries, hasMore, actions, actors, retentionDays } }) => {
+    const search = parseAuditSearch(searchParams);
+    const base = `/${org.slug}/settings/audit`;
+    const filtered = Boolean(search.action || search.actor || search.from || search.to);
+
     return (
-      <div role="alert" className="rounded-xl border border-dashed px-6 py-12 text-center">
-        <h2 className="text-lg font-semibold">You don&apos;t have access to the audit log</h2>
-        <p className="mt-2 text-sm text-muted-foreground">Only owners and admins of {org.name} can see its audit log.</p>
-      </div>
-    );
-  }
-
-  const search = parseAuditSearch(await searchParams);
-  const retentionDays = planById(org.plan).limits.auditLogDays;
-  const base = `/${org.slug}/settings/audit`;
-  const { entries, hasMore, actions, actors } = await withTenant({ orgId: org.orgId, userId: session.user.id }, async (tx) => ({
-    ...(await listAuditEntries(tx, toAuditFilter(search, retentionDays), { offset: (search.page - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE })),
-    actions: await listAuditActions(tx),
-    actors: await listAuditActors(tx),
-  }));
-  const filtered = Boolean(search.action || search.actor || search.from || search.to);
-
-  return (
-    <div className="grid gap-6">
-      <div>
-        <h2 className="text-lg font-semibold">Audit log</h2>
-        <p className="mt-1 text-sm text-muted-foreground">Who changed what in {org.name}, newest first, over the last {retentionDays} days ({planById(org.plan).name} plan). Times are in UTC.
-        </p>
-      </div>
-
-      <form method="get" action={base} className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end">
-        <div className="grid gap-2">
-          <Label htmlFor="audit-action">Action</Label>
-          <select id="audit-action" name="action" defaultValue={search.action ?? ""} className={selectClass}>
-            <option value="">All actions</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor="audit-actor">Person</Label>
-          <select id="audit-actor" name="actor" defaultValue={search.actor ?? ""} className={selectClass}>
-            <option value="">Everyone</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name ? `${a.name} (${a.email})` : a.email}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor="audit-from">From</Label>
-          <input id="audit-from" type="date" name="from" defaultValue={search.from} className={selectClass} />
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor="audit-to">To</Label>
-          <input id="audit-to" type="date" name="to" defaultValue={search.to} className={selectClass} />
-        </div>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-          <Button type="submit" className="flex-1 lg:flex-none">
-            Filter
-          </Button>
-          {filtered ? (
-            <Button asChild variant="ghost">
-              <Link href={base}>Clear</Link>
-            </Button>
-          ) : null}
-        </div>
-      </form>
-
-      {entries.length === 0 ? (
-        <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
-          <ScrollText className="size-8 text-muted-foreground" aria-hidden />
-          <p className="mt-3 font-medium">{filtered || search.page > 1 ? "No entries match these filters" : "Nothing recorded yet"}</p>
+      <div className="grid gap-6">
+        <div>
+          <h2 className="text-lg font-semibold">Audit log</h2>
           <p className="mt-1 text-sm text-muted-foreground">
-            {filtered ? "Try a wider date range or another action." : "Changes to projects, members and settings will appear here."}
+            Who changed what in {org.name}, newest first, over the last {retentionDays} days ({planById(org.plan).name} plan). Times are in UTC.
           </p>
         </div>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption className="sr-only">Audit log entries, newest first</caption>
-            <thead className="border-b bg-muted/40 text-xs text-muted-foreground">
-              <tr>
-                {["When", "Person", "Action", "Target", "IP", "Browser", "Request"].map((h) => (
-                  <th key={h} scope="col" className="px-4 py-2.5 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y">
-              {entries.map((e) => (
-                <EntryRow key={e.id} entry={e} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
 
-      <Pagination base={base} search={search} hasMore={hasMore} />
-    </div>
-  );
-}
+        <form method="get" action={base} className="grid gap-3 rounded-xl border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end">
+          <div className="grid gap-2">
+            <Label htmlFor="audit-action">Action</Label>
+            <select id="audit-action" name="action" defaultValue={search.action ?? ""} className={selectClass}>
+              <option value="">All actions</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="grid gap-2">
+            <Label htmlFor="audit-actor">Person</Label>
+            <select id="audit-actor" name="actor" defaultValue={search.actor ?? ""} className={selectClass}>
+              <option value="">Everyone</option>
+              {actors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name ? `${a.name} (${a.email})` : a.email}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="grid gap-2">
+            <Label htmlFor="audit-from">From</Label>
+            <input id="audit-from" type="date" name="from" defaultValue={search.from} className={selectClass} />
+          </div>
+          <div className="grid gap-2">
+            <Label htmlFor="audit-to">To</Label>
+            <input id="audit-to" type="date" name="to" defaultValue={search.to} className={selectClass} />
+          </div>
+          <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+            <Button type="submit" className="flex-1 lg:flex-none">
+              Filter
+            </Button>
+            {filtered ? (
+              <Button asChild variant="ghost">
+                <Link href={base}>Clear</Link>
+              </Button>
+            ) : null}
+          </div>
+        </form>
+
+        {entries.length === 0 ? (
+          <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
+            <ScrollText className="size-8 text-muted-foreground" aria-hidden />
+            <p className="mt-3 font-medium">{filtered || search.page > 1 ? "No entries match these filters" : "Nothing recorded yet"}</p>
+            <p className="mt-1 text-sm text-muted-foreground">
+              {filtered ? "Try a wider date range or another action." : "Changes to projects, members and settings will appear here."}
+            </p>
+          </div>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
+            <table className="w-full min-w-[56rem] text-left text-sm">
+              <caption className="sr-only">Audit log entries, newest first</caption>
+              <thead className="border-b bg-muted/40 text-xs text-muted-foreground">
+                <tr>
+                  {["When", "Person", "Action", "Target", "IP", "Browser", "Request"].map((h) => (
+                    <th key={h} scope="col" className="px-4 py-2.5 font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y">
+                {entries.map((e) => (
+                  <EntryRow key={e.id} entry={e} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <Pagination base={base} search={search} hasMore={hasMore} />
+      </div>
+    );
+  },
+);
 
 function EntryRow({ entry }: { entry: AuditEntryRow }) {
   const name = typeof entry.metadata.name === "string" ? entry.metadata.name : null;

@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
 import { appOrigin } from "@/lib/auth/app-origin";
+import { homePath } from "@/lib/auth/destinations";
 import { changeMemberRole, changeMemberRoleSchema } from "@/lib/orgs/change-member-role";
 import { inviteMember, inviteMemberSchema } from "@/lib/orgs/invite-member";
 import { leaveOrg } from "@/lib/orgs/leave-org";
-import { myOrgs } from "@/lib/orgs/membership";
 import { removeMember, removeMemberSchema } from "@/lib/orgs/remove-member";
 import { invitationIdSchema, resendInvitation } from "@/lib/orgs/resend-invitation";
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
@@ -74,9 +74,8 @@ export const transferOwnershipAction = action(
   },
 );
 
-// Any member may leave (the last owner is refused by the operation).
-export const leaveOrgAction = action({ schema: z.object(inOrg), redirectTo: (r: { next: string }) => r.next }, async ({ org, tx }) => {
-  await leaveOrg(tx, org);
-  const other = (await myOrgs(org.userId)).find((o) => o.id !== org.orgId);
-  return { next: other ? `/${other.slug}/projects` : "/new" };
-});
+// Any member may leave (the last owner is refused by the operation); then to another organization, worked out
+// after commit.
+export const leaveOrgAction = action({ schema: z.object(inOrg), redirectTo: (_, { org }) => homePath(org.userId, org.orgId) }, async ({ org, tx }) =>
+  leaveOrg(tx, org),
+);

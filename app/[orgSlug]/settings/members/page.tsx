@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { OrgRole } from "@/db/schema";
-import { requireSession } from "@/lib/auth/session";
+import { orgPage } from "@/lib/org-page";
 import { listMembersPage } from "@/lib/orgs/list-members";
-import { requireOrgContext } from "@/lib/orgs/membership";
 import { can } from "@/lib/orgs/permissions";
 import { InvitationActions, InviteForm, LeaveOrgButton, RemoveMemberButton, RoleForm, TransferOwnershipForm } from "./_components/member-forms";
 
@@ -14,11 +13,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone
 const roleVariant = { owner: "default", admin: "secondary", member: "outline" } as const;
 
 /** Members and pending invitations; management controls only for roles that have the permission. */
-export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const session = await requireSession();
-  const org = await requireOrgContext(session.user.id, orgSlug);
-  const { members, invitations } = await listMembersPage(org);
+export default orgPage({ load: (tx, { org }) => listMembersPage(tx, org) }, ({ org, data: { members, invitations } }) => {
   const isOwner = org.role === "owner";
   // Admins manage admins and members; only owners touch owners.
   const grantable: OrgRole[] = isOwner ? ["owner", "admin", "member"] : ["admin", "member"];
@@ -43,9 +38,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
       <Card className="pb-0">
         <CardHeader>
           <CardTitle>Members</CardTitle>
-          <CardDescription>
-            {members.length === 1 ? "1 person has access." : `${members.length} people have access.`}
-          </CardDescription>
+          <CardDescription>{members.length === 1 ? "1 person has access." : `${members.length} people have access.`}</CardDescription>
         </CardHeader>
         <CardContent className="px-0">
           <ul className="divide-y border-t">
@@ -100,7 +93,11 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                         <p className="truncate text-sm font-medium">{i.email}</p>
                         <p className="text-xs text-muted-foreground">
                           <span className="capitalize">{i.role}</span> · invited by {i.invitedBy?.name ?? i.invitedBy?.email ?? "a former member"} ·{" "}
-                          {expired ? <span className="text-destructive">expired {dateFormat.format(i.expiresAt)}</span> : <>expires {dateFormat.format(i.expiresAt)}</>}
+                          {expired ? (
+                            <span className="text-destructive">expired {dateFormat.format(i.expiresAt)}</span>
+                          ) : (
+                            <>expires {dateFormat.format(i.expiresAt)}</>
+                          )}
                         </p>
                       </div>
                       {isOwner || i.role !== "owner" ? <InvitationActions slug={org.slug} invitationId={i.id} email={i.email} /> : null}
@@ -122,11 +119,13 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
           <CardContent>
             <TransferOwnershipForm
               slug={org.slug}
-              candidates={members.filter((m) => m.userId !== org.userId && m.role !== "owner").map((m) => ({ userId: m.userId, label: `${m.user.name ?? m.user.email} (${m.user.email})` }))}
+              candidates={members
+                .filter((m) => m.userId !== org.userId && m.role !== "owner")
+                .map((m) => ({ userId: m.userId, label: `${m.user.name ?? m.user.email} (${m.user.email})` }))}
             />
           </CardContent>
         </Card>
       ) : null}
     </div>
   );
-}
+});

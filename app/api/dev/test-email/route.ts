@@ -2,6 +2,7 @@
 // Development tool: 404 wherever the dev mailbox is off (production).
 import { z } from "zod";
 import { devMailboxEnabled } from "@/lib/email/config";
+import { env } from "@/lib/env";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/route";
@@ -9,7 +10,7 @@ import { route } from "@/lib/route";
 const testEmailSchema = z.object({ to: z.email("Enter an email address.") });
 
 export const POST = route({ body: testEmailSchema }, async ({ body, requestId }) => {
-  if (!devMailboxEnabled()) throw new AppError("not_found", "Not found.");
+  if (!devMailboxEnabled(env())) throw new AppError("not_found", "Not found.");
   const eventId = await enqueueEmail(
     {
       to: body.to,

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ArrowLeft, ExternalLink } from "lucide-react";
 import type { ReactNode } from "react";
 import { devMailboxEnabled } from "@/lib/email/config";
-import { getDevEmail } from "@/lib/email/dev-mailbox-store";
+import { env } from "@/lib/env";
+import { getDevEmail } from "@/lib/dev/mailbox";
 import { EmailBody } from "../_components/email-body";
 import { formatDateTime, formatRelativeTime } from "../_components/format-time";
 import { TemplateBadge } from "../_components/template-badge";
@@ -20,14 +21,14 @@ function previewDocument(html: string): string {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  if (!devMailboxEnabled()) return {};
+  if (!devMailboxEnabled(env())) return {};
   const email = await getDevEmail((await params).id);
   return { title: email ? email.subject : "Email not found" };
 }
 
 // GET /dev/mailbox/:id - one stored email: headers, links, and its body as HTML or plain text.
 export default async function MailboxEmailPage({ params }: { params: Params }) {
-  if (!devMailboxEnabled()) notFound();
+  if (!devMailboxEnabled(env())) notFound();
   const email = await getDevEmail((await params).id);
   if (!email) notFound();
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DevEmailSummary } from "@/lib/email/dev-mailbox-store";
+import type { DevEmailSummary } from "@/lib/dev/mailbox";
 import { formatDateTime, formatRelativeTime } from "./format-time";
 import { TemplateBadge } from "./template-badge";
 

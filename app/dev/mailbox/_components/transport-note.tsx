@@ -1,6 +1,7 @@
 import { Info, TriangleAlert } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { emailTransportName } from "@/lib/email/config";
+import { env } from "@/lib/env";
 
 const names = { resend: "Resend", smtp: "SMTP" } as const;
 
@@ -8,7 +9,7 @@ const names = { resend: "Resend", smtp: "SMTP" } as const;
 export function TransportNote() {
   let transport: ReturnType<typeof emailTransportName>;
   try {
-    transport = emailTransportName();
+    transport = emailTransportName(env());
   } catch (err) {
     // The configuration error is the developer's own environment, and its message names no secret.
     return (

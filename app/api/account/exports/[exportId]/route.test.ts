@@ -1,22 +1,22 @@
 import { randomBytes } from "node:crypto";
+import { withSystem, withUser } from "@/db/tenant";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { completeAccountExport, insertAccountExport } from "@/db/queries/account";
-import { insertSession } from "@/db/queries/sessions";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { GET } from "./route";
 
 afterAll(closeDatabase);
 
 async function signIn(userId: string) {
   const token = randomBytes(24).toString("base64url");
-  await insertSession(primaryDb, { sessionToken: token, userId, expires: new Date(Date.now() + 3_600_000) });
+  await createSession(userId, { token });
   return `keel.session=${token}`;
 }
 
 async function readyExport(userId: string, expiresAt = new Date(Date.now() + 86_400_000)) {
-  const row = await insertAccountExport(primaryDb, { userId, expiresAt });
-  await completeAccountExport(primaryDb, row.id, { profile: { id: userId } });
+  const row = await withUser(userId, (tx) => insertAccountExport(tx, { userId, expiresAt }));
+  await withSystem("test: export ready", (tx) => completeAccountExport(tx, row.id, { profile: { id: userId } }));
   return row.id;
 }
 
@@ -38,7 +38,7 @@ describe("GET /api/account/exports/{exportId}", () => {
     const { user: other } = await createOrgWithOwner("dl-b");
     const id = await readyExport(owner.id);
     const expired = await readyExport(owner.id, new Date(Date.now() - 1_000));
-    const pending = (await insertAccountExport(primaryDb, { userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) })).id;
+    const pending = (await withUser(owner.id, (tx) => insertAccountExport(tx, { userId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) }))).id;
     const ownerCookie = await signIn(owner.id);
 
     expect((await download(id, await signIn(other.id))).status).toBe(404);

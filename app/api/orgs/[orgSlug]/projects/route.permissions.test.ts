@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
-import { insertSession } from "@/db/queries/sessions";
+import { closeDatabase } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { DELETE, PATCH } from "./[projectId]/route";
 import { GET, POST } from "./route";
 
@@ -23,7 +22,7 @@ describe("projects API permissions", () => {
     const { user: member } = await createOrgWithOwner("perm-member");
     await withSystem("test: add member", (tx) => tx.insert(memberships).values({ orgId: org.id, userId: member.id, role: "member" }));
     const token = randomBytes(24).toString("base64url");
-    await insertSession(primaryDb, { sessionToken: token, userId: member.id, expires: new Date(Date.now() + 3_600_000) });
+    await createSession(member.id, { token });
     const req = (method: string, body?: unknown) =>
       new Request(`http://localhost/api/orgs/${org.slug}/projects`, { method, headers: { cookie: `keel.session=${token}` }, body: body ? JSON.stringify(body) : undefined });
     const p = { params: Promise.resolve({ orgSlug: org.slug, projectId: "00000000-0000-4000-8000-000000000000" }) };

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, primaryDb } from "@/db/client";
-import { insertSession } from "@/db/queries/sessions";
+import { closeDatabase } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { findOrgContext } from "@/lib/orgs/membership";
 import { createProject } from "@/lib/projects/create-project";
 import { DELETE, GET as GET_ONE, PATCH } from "./[projectId]/route";
@@ -14,7 +13,7 @@ afterAll(closeDatabase);
 
 async function signIn(userId: string): Promise<string> {
   const token = randomBytes(24).toString("base64url");
-  await insertSession(primaryDb, { sessionToken: token, userId, expires: new Date(Date.now() + 3_600_000) });
+  await createSession(userId, { token });
   return `keel.session=${token}`;
 }
 

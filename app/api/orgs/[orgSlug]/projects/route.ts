@@ -1,4 +1,4 @@
-import { listProjects } from "@/db/queries/projects";
+import { listProjects } from "@/lib/projects/list-projects";
 import { createProject, createProjectSchema } from "@/lib/projects/create-project";
 import { orgRoute } from "@/lib/route";
 

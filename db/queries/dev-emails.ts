@@ -1,10 +1,10 @@
 import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
-import { primaryDb } from "@/db/client";
-import { devEmails, type DevEmail, type NewDevEmail } from "@/db/schema";
+import { primaryDb } from "../client";
+import { devEmails, type DevEmail, type NewDevEmail } from "../schema";
 
-// dev_emails is a platform table without RLS, so plain queries are right here. They go to the primary: the
-// mailbox is read right after a send (the page a developer opens, the test that waits for a link), and a
-// replica could lag behind.
+// Public queries of a platform table that belongs to no tenant and no person: the development mailbox. They go to
+// the primary: the mailbox is read right after a send (the page a developer opens, the test that waits for a link),
+// and a replica could lag behind.
 
 /** One row of the mailbox list: everything but the bodies. */
 export type DevEmailSummary = Pick<DevEmail, "id" | "to" | "from" | "subject" | "template" | "createdAt">;

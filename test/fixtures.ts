@@ -1,6 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { auditLogs, invitations, memberships, organizations, outboxEvents, projects, users } from "./schema";
-import { withSystem, type Tx } from "./tenant";
+import { randomBytes, randomUUID } from "node:crypto";
+import { insertSession } from "@/db/queries/sessions";
+import { auditLogs, invitations, memberships, organizations, outboxEvents, projects, users } from "@/db/schema";
+import { withSystem, withUser, type Tx } from "@/db/tenant";
 
 /** A fresh organization with one owner, written around RLS (test setup only). */
 export async function createOrgWithOwner(label = "org") {
@@ -42,3 +43,11 @@ export const tenantRowFactories: Record<string, (tx: Tx, scope: Scope) => Promis
   audit_logs: (tx, { orgId, userId }) => tx.insert(auditLogs).values({ orgId, actorId: userId, action: "test.created" }),
   outbox_events: (tx, { orgId }) => tx.insert(outboxEvents).values({ orgId, name: "test/thing.happened", data: { orgId } }),
 };
+
+/** Starts a session for `userId`, as sign-in does (in their own withUser transaction); returns its cookie token. */
+export async function createSession(userId: string, values: { token?: string; expires?: Date; userAgent?: string } = {}): Promise<string> {
+  const token = values.token ?? randomBytes(24).toString("base64url");
+  const expires = values.expires ?? new Date(Date.now() + 3_600_000);
+  await withUser(userId, (tx) => insertSession(tx, { sessionToken: token, userId, expires, userAgent: values.userAgent }));
+  return token;
+}

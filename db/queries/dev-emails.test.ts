@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
-import { getDevEmail, insertDevEmail, latestEmailTo, listDevEmails } from "./dev-mailbox-store";
+import { getDevEmail, insertDevEmail, latestEmailTo, listDevEmails } from "./dev-emails";
 
 // Other test files write to dev_emails too: every assertion here filters on this run's own addresses.
 const tag = randomUUID().slice(0, 8);

@@ -1,0 +1,146 @@
+import "server-only";
+import { z } from "zod";
+import { parseDatabaseUrl } from "@/db/url";
+import { chooseEmailTransport } from "./email/config";
+
+/*
+ * The one reader of process.env. Every setting Keel has is declared here once, with its type and default, and the
+ * rest of the code asks `env()` for it. The environment is read and checked once per process; what is wrong with it
+ * comes back as one line per problem, and a server refuses to start with them (`startupProblems`).
+ * Libraries that read their own variables (Auth.js AUTH_*, Inngest INNGEST_*) keep doing so; their values are
+ * declared here too, so the checks and the README cover them.
+ */
+
+// An empty `NAME=` line in a .env file means "not set".
+const optional = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional().transform((v) => (v === undefined ? fallback : v)));
+const wholeNumber = (min: number, max: number, what = "") =>
+  z.coerce
+    .number({ error: `must be a whole number${what}` })
+    .int(`must be a whole number${what}`)
+    .min(min, `must be at least ${min}${what}`)
+    .max(max, `must be at most ${max}${what}`);
+const flag = withDefault(z.enum(["0", "1"], { error: "must be 1 or 0" }).transform((v) => v === "1"), false);
+const httpUrl = optional.refine((v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), "must be an http(s):// URL");
+
+const schema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+    PORT: withDefault(wholeNumber(1, 65_535), 3000),
+    KEEL_VERSION: optional,
+
+    DATABASE_URL: optional,
+    DATABASE_REPLICA_URLS: withDefault(z.string(), "").transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean)),
+    DATABASE_POOL_MAX: withDefault(wholeNumber(1, 1_000), 10),
+    // Set by `npm run dev` and the tests when the database is the embedded PGlite (one backend: no prepared statements).
+    KEEL_EMBEDDED_DB: flag,
+
+    AUTH_SECRET: optional,
+    AUTH_URL: httpUrl,
+    AUTH_GITHUB_ID: optional,
+    AUTH_GITHUB_SECRET: optional,
+    AUTH_GOOGLE_ID: optional,
+    AUTH_GOOGLE_SECRET: optional,
+
+    INNGEST_EVENT_KEY: optional,
+    INNGEST_SIGNING_KEY: optional,
+    INNGEST_DEV: optional,
+    OUTBOX_SEND_TIMEOUT_MS: withDefault(wholeNumber(1, 60_000, " of ms from 1 to 60000"), 3_000),
+
+    UPSTASH_REDIS_REST_URL: httpUrl,
+    UPSTASH_REDIS_REST_TOKEN: optional,
+    CACHE_NAMESPACE: optional.refine((v) => v === undefined || /^[A-Za-z0-9._-]{1,64}$/.test(v), "may only hold letters, digits, '.', '_' and '-' (up to 64)"),
+    CACHE_TIMEOUT_MS: withDefault(wholeNumber(1, 10_000, " of ms from 1 to 10000"), 150),
+    CACHE_DISABLED: flag,
+
+    RESEND_API_KEY: optional,
+    SMTP_URL: optional,
+    EMAIL_TRANSPORT: optional,
+    EMAIL_FROM: optional,
+
+    // Unset: "info", and "silent" under tests.
+    LOG_LEVEL: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+    SENTRY_DSN: optional,
+    SENTRY_ENVIRONMENT: optional,
+    SENTRY_TRACES_SAMPLE_RATE: withDefault(z.coerce.number({ error: "must be a number from 0 to 1" }).min(0, "must be from 0 to 1").max(1, "must be from 0 to 1"), 0),
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl,
+    OTEL_SERVICE_NAME: withDefault(z.string(), "keel"),
+  })
+  .superRefine((e, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: "custom", message, path: [] });
+    for (const [name, url] of [["DATABASE_URL", e.DATABASE_URL], ...e.DATABASE_REPLICA_URLS.map((u) => ["DATABASE_REPLICA_URLS", u] as const)] as const) {
+      if (url === undefined) continue;
+      try {
+        parseDatabaseUrl(url, name);
+      } catch (err) {
+        problem((err as Error).message);
+      }
+    }
+    if (Boolean(e.UPSTASH_REDIS_REST_URL) !== Boolean(e.UPSTASH_REDIS_REST_TOKEN)) {
+      problem("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together: set both, or neither for the in-process cache");
+    }
+  });
+
+/** Every setting, typed and with its default applied. */
+export type Env = z.output<typeof schema>;
+
+/** The settings of `source`, or every problem with them, one line each (never echoing a value: some are secrets). */
+export function parseEnv(source: Record<string, string | undefined>): { env: Env; problems: [] } | { env: null; problems: string[] } {
+  const result = schema.safeParse(source);
+  if (result.success) return { env: result.data, problems: [] };
+  return { env: null, problems: result.error.issues.map((i) => (i.path.length ? `${i.path.join(".")} ${i.message}` : i.message)) };
+}
+
+/** Thrown by `env()` when a setting is malformed: its message lists every problem, one a line. */
+export class EnvError extends Error {
+  override name = "EnvError";
+  constructor(readonly problems: string[]) {
+    super(`invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+let current: ReturnType<typeof parseEnv> | undefined;
+
+/** The settings of this process, read from process.env on first use. Throws `EnvError` when they are unusable. */
+export function env(): Env {
+  current ??= parseEnv(process.env);
+  if (!current.env) throw new EnvError(current.problems);
+  return current.env;
+}
+
+/**
+ * Why a server must not start on `source`, one line each; empty when it may. Beyond what `env()` refuses, a
+ * server needs a way to send email, and production needs its real services named: development and tests run on
+ * stand-ins, so only production is strict about those. (A build is not a start: it needs none of them.)
+ */
+export function startupProblems(source: Record<string, string | undefined> = process.env): string[] {
+  const { env: e, problems } = parseEnv(source);
+  if (!e) return problems;
+  const found: string[] = [];
+  try {
+    chooseEmailTransport(e);
+  } catch (err) {
+    found.push((err as Error).message);
+  }
+  if (e.NODE_ENV === "production") {
+    if (!e.DATABASE_URL) found.push("DATABASE_URL is not set");
+    if (!e.AUTH_SECRET) found.push("AUTH_SECRET is not set (generate one with `openssl rand -hex 32`)");
+  }
+  return found;
+}
+
+/** Reads process.env again on the next `env()`: for tests that change it (test/env.ts does this for them). */
+export function reloadEnv(): void {
+  current = undefined;
+}
+
+/**
+ * The app's public origin, without a trailing slash: AUTH_URL's origin when set (production), else
+ * `http://localhost:<PORT>`. Use it where there is no request to take an origin from, such as links in emails a job
+ * sends; inside a request `appOrigin()` (lib/auth/app-origin.ts) agrees with it whenever AUTH_URL is set.
+ */
+export function appUrl(): string {
+  const { AUTH_URL, PORT } = env();
+  return AUTH_URL ? new URL(AUTH_URL).origin : `http://localhost:${PORT}`;
+}

@@ -1,0 +1,51 @@
+import { notFound } from "next/navigation";
+import { cache as perRequest, type ReactNode } from "react";
+import { withTenant, type Tx } from "@/db/tenant";
+import { requireSession, type Session } from "./auth/session";
+import { AppError } from "./errors";
+import { inOrg, userPrincipal } from "./orgs/in-org";
+import type { OrgContext } from "./orgs/membership";
+import { can, type Permission } from "./orgs/permissions";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** What an organization page knows about its request. */
+export type OrgPageContext<P> = { session: Session; org: OrgContext; params: P; searchParams: SearchParams };
+
+/**
+ * The signed-in caller and their organization, for a page or layout under `/{orgSlug}`: a signed-out visitor goes to
+ * sign-in and back, a non-member gets the 404 page (as `inOrg` decides for actions and routes). Once per request,
+ * however many layouts and pages ask.
+ */
+export const requireOrg = perRequest(async (slug: string): Promise<{ session: Session; org: OrgContext }> => {
+  const session = await requireSession();
+  try {
+    return { session, org: await inOrg(userPrincipal(session), slug) };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+});
+
+type Access = { permission?: undefined } | { permission: Permission; /** Shown instead of the page to a member without it. */ noAccess: (org: OrgContext) => ReactNode };
+
+/**
+ * An organization page in Keel's one shape, the page twin of `action()`: resolve the caller and organization
+ * (`requireOrg`), check `permission` (a member without it sees `noAccess`), run `load` inside one `withTenant`
+ * transaction (reads through lib/ only: no cache or network call in it), then `render` outside it with the data.
+ *
+ *     export default orgPage({ permission: "projects:read", noAccess, load: (tx) => listProjects(tx) }, ({ org, data }) => …);
+ */
+export function orgPage<T = undefined, P extends { orgSlug: string } = { orgSlug: string }>(
+  options: Access & { load?: (tx: Tx, ctx: OrgPageContext<P>) => Promise<T> },
+  render: (ctx: OrgPageContext<P> & { data: T }) => ReactNode | Promise<ReactNode>,
+) {
+  return async function OrgPage(props: { params: Promise<P>; searchParams: Promise<SearchParams> }): Promise<ReactNode> {
+    const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
+    const { session, org } = await requireOrg(params.orgSlug);
+    if (options.permission && !can(org.role, options.permission)) return options.noAccess(org);
+    const ctx = { session, org, params, searchParams };
+    const data = options.load ? await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => options.load!(tx, ctx)) : (undefined as T);
+    return render({ ...ctx, data });
+  };
+}

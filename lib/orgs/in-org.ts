@@ -1,0 +1,35 @@
+import type { Session } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { assertCan, findOrgContext, type OrgContext } from "./membership";
+import type { Permission } from "./permissions";
+
+/**
+ * Who is calling. Today a signed-in person; an organization API key is the next kind (a route caller sending
+ * `Authorization: Bearer keel_…`): it adds a variant here and a case to `membershipOf`, and every wrapper that
+ * resolves organizations through `inOrg` accepts it with no further change.
+ */
+export type Principal = { kind: "user"; userId: string };
+
+/** The principal of a session. */
+export const userPrincipal = (session: Session): Principal => ({ kind: "user", userId: session.user.id });
+
+// How each kind of caller belongs to an organization: null when it does not, or no such organization exists. A new
+// kind of principal fails to compile here until it says how.
+function membershipOf(principal: Principal, slug: string): Promise<OrgContext | null> {
+  switch (principal.kind) {
+    case "user":
+      return findOrgContext(principal.userId, slug);
+  }
+}
+
+/**
+ * The one organization resolution of actions, routes and pages: the organization named by `slug` as `principal`
+ * sees it. Not found (and so 404, never 403, so slugs don't leak) when the caller does not belong to it; forbidden
+ * when it does but the role-to-permission table does not grant `permission`.
+ */
+export async function inOrg(principal: Principal, slug: unknown, permission?: Permission): Promise<OrgContext> {
+  const org = typeof slug === "string" ? await membershipOf(principal, slug) : null;
+  if (!org) throw new AppError("not_found", "Not found.");
+  if (permission) assertCan(org, permission);
+  return org;
+}
