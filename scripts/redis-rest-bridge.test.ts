@@ -1,28 +1,23 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis as UpstashRedis } from "@upstash/redis";
-import { Redis as IORedis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startRedisRestBridge, type RedisRestBridge } from "./redis-rest-bridge";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setupRedisBridge } from "@/test/redis-bridge";
 
-// A logical db of its own, and every test writes only under its own prefix: the Redis may be shared.
-const REDIS_URL = process.env.BRIDGE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/13";
-const TOKEN = `test-token-${randomUUID()}`;
-
-let bridge: RedisRestBridge;
-let direct: IORedis;
+// A logical db of its own, and every test writes only under its own prefix.
+const bridge = setupRedisBridge(process.env.BRIDGE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379/13");
 let redis: UpstashRedis;
 let prefix: string;
 const key = (name: string) => `${prefix}${name}`;
 
 const client = (options: { token?: string; automaticDeserialization?: boolean } = {}) =>
-  new UpstashRedis({ url: bridge.url, token: options.token ?? TOKEN, automaticDeserialization: options.automaticDeserialization, retry: false, enableTelemetry: false });
+  new UpstashRedis({ url: bridge.url, token: options.token ?? bridge.token, automaticDeserialization: options.automaticDeserialization, retry: false, enableTelemetry: false });
 
 /** One raw HTTP call, to check the wire format itself rather than what the client makes of it. */
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${bridge.url}${path}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...headers },
+    headers: { authorization: `Bearer ${bridge.token}`, "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as unknown };
@@ -31,25 +26,12 @@ async function post(path: string, body: unknown, headers: Record<string, string>
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-beforeAll(async () => {
-  bridge = await startRedisRestBridge({ redisUrl: REDIS_URL, token: TOKEN, port: 0 });
-  direct = new IORedis(REDIS_URL, { protocol: 2 });
-});
-
-afterAll(async () => {
-  await bridge.stop();
-  await direct.quit();
-});
-
 beforeEach(() => {
   prefix = `keel-bridge-test:${randomUUID()}:`;
   redis = client();
 });
 
-afterEach(async () => {
-  const keys = await direct.keys(`${prefix}*`);
-  if (keys.length > 0) await direct.del(...keys);
-});
+afterEach(() => bridge.deleteKeys(`${prefix}*`));
 
 describe("redis REST bridge with the real @upstash/redis client", () => {
   it("sets and gets with EX and PX, and keys expire", async () => {
@@ -103,11 +85,11 @@ describe("redis REST bridge with the real @upstash/redis client", () => {
     const text = "héllo wörld 🌍 日本語 \u0000 \"quoted\" \n";
     await redis.set(key("unicode:ключ"), text);
     expect(await redis.get(key("unicode:ключ"))).toBe(text);
-    expect(await direct.getBuffer(key("unicode:ключ"))).toEqual(Buffer.from(text));
+    expect(await bridge.direct.getBuffer(key("unicode:ключ"))).toEqual(Buffer.from(text));
 
     // Bytes that are not UTF-8 cannot survive the client's TextDecoder, but the bridge must hand them over intact.
     const bytes = Buffer.from([0xff, 0x00, 0xfe, 0x80, 0x0a]);
-    await direct.set(key("binary"), bytes);
+    await bridge.direct.set(key("binary"), bytes);
     const raw = await post("/", ["GET", key("binary")], { "upstash-encoding": "base64" });
     expect(raw.body).toEqual({ result: bytes.toString("base64") });
   });
@@ -147,7 +129,7 @@ describe("redis REST bridge with the real @upstash/redis client", () => {
     const aborted = await post("/multi-exec", [["SET", key("never"), "x"], ["SET", key("never")]]);
     expect(aborted.status).toBe(400);
     expect(aborted.body).toEqual({ error: expect.stringMatching(/wrong number of arguments/) as unknown });
-    expect(await direct.exists(key("never"))).toBe(0);
+    expect(await bridge.direct.exists(key("never"))).toBe(0);
 
     // Concurrent writers bump two counters together; readers in their own transactions never see them differ.
     const writes = Array.from({ length: 30 }, () => redis.multi().incr(key("x")).incr(key("y")).exec());
@@ -194,7 +176,7 @@ describe("redis REST bridge with the real @upstash/redis client", () => {
       body: [{ result: b64("v") }, { error: "ERR value is not an integer or out of range" }],
     });
 
-    const get = await fetch(`${bridge.url}/get/${encodeURIComponent(key("w"))}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const get = await fetch(`${bridge.url}/get/${encodeURIComponent(key("w"))}`, { headers: { authorization: `Bearer ${bridge.token}` } });
     expect(await get.json()).toEqual({ result: "v" });
   });
 

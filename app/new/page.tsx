@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Logo } from "@/components/marketing/logo";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { CenteredPage } from "@/components/centered-page";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { appOrigin } from "@/lib/auth/app-origin";
 import { requireSession } from "@/lib/auth/session";
@@ -16,30 +15,24 @@ export default async function NewOrgPage() {
   const [orgs, origin] = await Promise.all([myOrgs(session.user.id), appOrigin()]);
   const back = orgs[0];
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4 sm:px-6 lg:px-8">
-        <Logo />
-        <ThemeToggle />
-      </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-10 sm:py-16">
-        <Card className="w-full max-w-md">
-          <CardHeader>
-            <CardTitle className="text-xl">Create an organization</CardTitle>
-            <CardDescription>Organizations hold your projects and the people you work with. You&apos;ll be its owner.</CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            <CreateOrgForm origin={origin} />
-            {back ? (
-              <p className="text-center text-sm text-muted-foreground">
-                or go back to{" "}
-                <Link href={`/${back.slug}/projects`} className="font-medium text-foreground underline-offset-4 hover:underline">
-                  {back.name}
-                </Link>
-              </p>
-            ) : null}
-          </CardContent>
-        </Card>
-      </main>
-    </div>
+    <CenteredPage width="md">
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-xl">Create an organization</CardTitle>
+          <CardDescription>Organizations hold your projects and the people you work with. You&apos;ll be its owner.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <CreateOrgForm origin={origin} />
+          {back ? (
+            <p className="text-center text-sm text-muted-foreground">
+              or go back to{" "}
+              <Link href={`/${back.slug}/projects`} className="font-medium text-foreground underline-offset-4 hover:underline">
+                {back.name}
+              </Link>
+            </p>
+          ) : null}
+        </CardContent>
+      </Card>
+    </CenteredPage>
   );
 }

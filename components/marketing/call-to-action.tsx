@@ -1,6 +1,4 @@
-import { ArrowRight } from "lucide-react";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { GetStartedButtons } from "./get-started-buttons";
 
 /** Closing band of the landing page. */
 export function CallToAction() {
@@ -19,17 +17,7 @@ export function CallToAction() {
             Sign-in, organizations, billing and jobs are done. Start on the part only you can build, on a foundation
             that scales by configuration, not rewrites.
           </p>
-          <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-            <Button asChild size="lg">
-              <Link href="/sign-up">
-                Get started
-                <ArrowRight aria-hidden="true" />
-              </Link>
-            </Button>
-            <Button asChild size="lg" variant="outline">
-              <Link href="/pricing">See pricing</Link>
-            </Button>
-          </div>
+          <GetStartedButtons />
         </div>
       </div>
     </section>

@@ -1,8 +1,7 @@
 import { ArrowRight, Check } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { CopyButton } from "./copy-command";
+import { GetStartedButtons } from "./get-started-buttons";
 
 const command = "npm install && npm run dev";
 
@@ -41,17 +40,7 @@ export function Hero() {
             with tenant isolation enforced by Postgres. Clone it, and ship a paid, multi-tenant product the same
             week.
           </p>
-          <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-            <Button asChild size="lg">
-              <Link href="/sign-up">
-                Get started
-                <ArrowRight aria-hidden="true" />
-              </Link>
-            </Button>
-            <Button asChild size="lg" variant="outline">
-              <Link href="/pricing">See pricing</Link>
-            </Button>
-          </div>
+          <GetStartedButtons />
         </div>
 
         <figure className="mx-auto mt-14 max-w-2xl overflow-hidden rounded-xl border bg-card text-left shadow-xl shadow-primary/5">

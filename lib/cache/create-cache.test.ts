@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { Redis as IORedis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startRedisRestBridge, type RedisRestBridge } from "@/scripts/redis-rest-bridge";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setupRedisBridge } from "@/test/redis-bridge";
 import type { CacheStore } from "./cache-store";
 import { createCache, type Cache } from "./create-cache";
 import { createMemoryStore } from "./memory-store";
@@ -9,37 +8,16 @@ import { createUpstashRedis } from "./upstash-client";
 import { createUpstashStore } from "./upstash-store";
 
 // The real @upstash/redis client, through the bridge, against the real Redis on db 0. Every test writes only
-// under its own random namespace and deletes it afterwards: the Redis may be shared.
-const REDIS_URL = process.env.CACHE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const TOKEN = `cache-test-${randomUUID()}`;
-let bridge: RedisRestBridge;
-let direct: IORedis;
-
-beforeAll(async () => {
-  bridge = await startRedisRestBridge({ redisUrl: REDIS_URL, token: TOKEN, port: 0 });
-  direct = new IORedis(REDIS_URL, { protocol: 2 });
-});
-
-afterAll(async () => {
-  await bridge.stop();
-  await direct.quit();
-});
-
-async function deleteKeys(pattern: string) {
-  let cursor = "0";
-  do {
-    const [next, keys] = await direct.scan(cursor, "MATCH", pattern, "COUNT", 500);
-    if (keys.length > 0) await direct.del(...keys);
-    cursor = next;
-  } while (cursor !== "0");
-}
+// under its own random namespace and deletes it afterwards.
+const bridge = setupRedisBridge();
+const deleteKeys = bridge.deleteKeys;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const stores: Record<"memory" | "upstash", () => CacheStore> = {
   memory: () => createMemoryStore(),
   // A generous deadline: these tests are about behaviour, the fail-open tests are about deadlines.
-  upstash: () => createUpstashStore(createUpstashRedis({ url: bridge.url, token: TOKEN, timeoutMs: 2_000 })),
+  upstash: () => createUpstashStore(createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: 2_000 })),
 };
 
 describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backend) => {
@@ -79,9 +57,9 @@ describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backen
     expect(await cache.get("plan")).toBe("pro");
     expect(await other.get("plan")).toBe("free");
     if (backend === "upstash") {
-      expect(await direct.exists(`keel:${namespace}:plan`, `keel:${namespace}-other:plan`)).toBe(2);
+      expect(await bridge.direct.exists(`keel:${namespace}:plan`, `keel:${namespace}-other:plan`)).toBe(2);
       // The TTL reached Redis.
-      expect(await direct.ttl(`keel:${namespace}:plan`)).toBeGreaterThan(55);
+      expect(await bridge.direct.ttl(`keel:${namespace}:plan`)).toBeGreaterThan(55);
     }
   });
 
@@ -213,7 +191,7 @@ describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backen
 describe("cache on the upstash backend, on the wire", () => {
   it("invalidates a tag with a single INCR and no scan", async () => {
     const namespace = `test-${randomUUID().slice(0, 8)}`;
-    const cache = createCache({ backend: createUpstashRedis({ url: bridge.url, token: TOKEN, timeoutMs: 2_000 }), namespace });
+    const cache = createCache({ backend: createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: 2_000 }), namespace });
     try {
       await cache.set("x", 1, 60, { tags: ["org:1"] });
       const fetchSpy = vi.spyOn(globalThis, "fetch");

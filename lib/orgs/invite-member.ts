@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isMemberByEmail } from "@/db/queries/memberships";
 import { findOpenInvitationByEmail, insertInvitation } from "@/db/queries/invitations";
-import type { OrgRole } from "@/db/schema";
+import type { Invitation, OrgRole } from "@/db/schema";
 import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashToken, newToken } from "@/lib/auth/tokens";
@@ -32,14 +32,18 @@ export function newInvitationToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: hashToken(token) };
 }
 
-/** The email of an invitation, queued in the same transaction as the row it announces. */
-export async function sendInvitationEmail(
+/**
+ * The end of inviting and of resending: the email with the invitation's link and the audit entry, queued and written
+ * in the same transaction as the row they announce. Returns the invitation and its token.
+ */
+export async function announceInvitation(
   tx: Tx,
   org: OrgContext,
-  invitation: { email: string; role: OrgRole; expiresAt: Date },
+  invitation: Invitation,
   token: string,
   sender: InviteSender,
-): Promise<void> {
+  action: "invitation.created" | "invitation.resent",
+): Promise<{ invitation: Invitation; token: string }> {
   await enqueueEmail(
     {
       to: invitation.email,
@@ -55,6 +59,13 @@ export async function sendInvitationEmail(
     { orgId: org.orgId, actorId: org.userId },
     tx,
   );
+  await recordAudit(tx, org.orgId, {
+    action,
+    actorId: org.userId,
+    target: { type: "invitation", id: invitation.id },
+    metadata: { email: invitation.email, role: invitation.role },
+  });
+  return { invitation, token };
 }
 
 /**
@@ -82,12 +93,5 @@ export async function inviteMember(tx: Tx, org: OrgContext, input: InviteMemberI
     invitedBy: org.userId,
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
   });
-  await sendInvitationEmail(tx, org, invitation, token, sender);
-  await recordAudit(tx, org.orgId, {
-    action: "invitation.created",
-    actorId: org.userId,
-    target: { type: "invitation", id: invitation.id },
-    metadata: { email: input.email, role: input.role },
-  });
-  return { invitation, token };
+  return announceInvitation(tx, org, invitation, token, sender, "invitation.created");
 }

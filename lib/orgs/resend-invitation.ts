@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { findInvitation, renewInvitation } from "@/db/queries/invitations";
 import type { Tx } from "@/db/tenant";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { INVITATION_TTL_MS, assertCanGrant, newInvitationToken, sendInvitationEmail, type InviteSender } from "./invite-member";
+import { INVITATION_TTL_MS, announceInvitation, assertCanGrant, newInvitationToken, type InviteSender } from "./invite-member";
 import { assertCan, type OrgContext } from "./membership";
 
 export const invitationIdSchema = z.object({ invitationId: z.uuid("Unknown invitation.") });
@@ -18,12 +17,5 @@ export async function resendInvitation(tx: Tx, org: OrgContext, input: Invitatio
   const { token, tokenHash } = newInvitationToken();
   const invitation = await renewInvitation(tx, org.orgId, existing.id, tokenHash, new Date(Date.now() + INVITATION_TTL_MS));
   if (!invitation) throw new AppError("conflict", "That invitation was already accepted or revoked.");
-  await sendInvitationEmail(tx, org, invitation, token, sender);
-  await recordAudit(tx, org.orgId, {
-    action: "invitation.resent",
-    actorId: org.userId,
-    target: { type: "invitation", id: invitation.id },
-    metadata: { email: invitation.email, role: invitation.role },
-  });
-  return { invitation, token };
+  return announceInvitation(tx, org, invitation, token, sender, "invitation.resent");
 }

@@ -1,38 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import { Redis as IORedis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUpstashRedis } from "@/lib/cache/upstash-client";
-import { startRedisRestBridge, type RedisRestBridge } from "@/scripts/redis-rest-bridge";
+import { startRedisRestBridge } from "@/scripts/redis-rest-bridge";
+import { setupRedisBridge } from "@/test/redis-bridge";
 import { createRateLimiter } from "./create-rate-limiter";
 import { rateLimit } from "./index";
 import { policies, windowMs, type RateLimitPolicy } from "./policies";
 
 // The real @upstash/ratelimit and @upstash/redis through the bridge, on db 0, under a random prefix per test.
-const REDIS_URL = process.env.CACHE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const TOKEN = `rate-limit-test-${randomUUID()}`;
-let bridge: RedisRestBridge;
-let direct: IORedis;
-
-beforeAll(async () => {
-  bridge = await startRedisRestBridge({ redisUrl: REDIS_URL, token: TOKEN, port: 0 });
-  direct = new IORedis(REDIS_URL, { protocol: 2 });
-});
-
-afterAll(async () => {
-  await bridge.stop();
-  await direct.quit();
-});
-
-async function keysUnder(prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await direct.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
-    found.push(...keys);
-    cursor = next;
-  } while (cursor !== "0");
-  return found;
-}
+const bridge = setupRedisBridge();
+const keysUnder = (prefix: string) => bridge.keys(`${prefix}*`);
 
 // An hour-long window, so a run never straddles a window edge (where the previous window's weight would apply).
 const testPolicies = {
@@ -45,7 +22,7 @@ describe.each(["memory", "upstash"] as const)("rate limits on the %s backend", (
   const warn = vi.fn();
   const build = () =>
     createRateLimiter({
-      redis: backend === "upstash" ? createUpstashRedis({ url: bridge.url, token: TOKEN, timeoutMs: 2_000 }) : undefined,
+      redis: backend === "upstash" ? createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: 2_000 }) : undefined,
       prefix,
       policies: testPolicies,
       timeoutMs: 2_000,
@@ -59,7 +36,7 @@ describe.each(["memory", "upstash"] as const)("rate limits on the %s backend", (
 
   afterEach(async () => {
     const keys = await keysUnder(prefix);
-    if (keys.length > 0) await direct.del(...keys);
+    if (keys.length > 0) await bridge.direct.del(...keys);
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -116,11 +93,11 @@ describe.each(["memory", "upstash"] as const)("rate limits on the %s backend", (
 
 describe("rate limits when Redis fails", () => {
   it("never fail the request: they log, and count in this process instead", async () => {
-    const dead = await startRedisRestBridge({ token: TOKEN, port: 0 });
+    const dead = await startRedisRestBridge({ token: bridge.token, port: 0 });
     await dead.stop();
     const warn = vi.fn();
     const limiter = createRateLimiter({
-      redis: createUpstashRedis({ url: dead.url, token: TOKEN, timeoutMs: 200 }),
+      redis: createUpstashRedis({ url: dead.url, token: bridge.token, timeoutMs: 200 }),
       prefix: "keel:test-dead#rl",
       policies: testPolicies,
       timeoutMs: 200,
@@ -133,7 +110,7 @@ describe("rate limits when Redis fails", () => {
     expect(results.map((r) => r.success)).toEqual([true, true, true, false]);
     expect(warn).toHaveBeenCalled();
     expect(warn.mock.calls[0]?.[0]).toMatchObject({ component: "rate-limit", op: "login" });
-    expect(JSON.stringify(warn.mock.calls)).not.toContain(TOKEN);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(bridge.token);
   });
 });
 

@@ -2,8 +2,7 @@ import { CircleAlert, MailOpen } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Logo } from "@/components/marketing/logo";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { CenteredPage } from "@/components/centered-page";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,24 +17,18 @@ const roleLabel = { owner: "an owner", admin: "an admin", member: "a member" } a
 
 function Frame({ title, description, children }: { title: string; description?: ReactNode; children?: ReactNode }) {
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4 sm:px-6 lg:px-8">
-        <Logo />
-        <ThemeToggle />
-      </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-10 sm:py-16">
-        <Card className="w-full max-w-md">
-          <CardHeader>
-            <MailOpen aria-hidden="true" className="mb-2 size-8 text-primary" />
-            <CardTitle className="text-xl">
-              <h1>{title}</h1>
-            </CardTitle>
-            {description ? <CardDescription>{description}</CardDescription> : null}
-          </CardHeader>
-          {children ? <CardContent className="grid gap-4">{children}</CardContent> : null}
-        </Card>
-      </main>
-    </div>
+    <CenteredPage width="md">
+      <Card>
+        <CardHeader>
+          <MailOpen aria-hidden="true" className="mb-2 size-8 text-primary" />
+          <CardTitle className="text-xl">
+            <h1>{title}</h1>
+          </CardTitle>
+          {description ? <CardDescription>{description}</CardDescription> : null}
+        </CardHeader>
+        {children ? <CardContent className="grid gap-4">{children}</CardContent> : null}
+      </Card>
+    </CenteredPage>
   );
 }
 
