@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stubEnv, unstubAllEnvs } from "@/test/env";
-import { appUrl, env, EnvError, parseEnv, startupProblems } from "./env";
+import { appUrl, env, EnvError, parseEnv, settingNames, startupProblems } from "./env";
 
 const production = { NODE_ENV: "production", DATABASE_URL: "postgres://keel@db.internal:5432/keel", AUTH_SECRET: "s3cret", SMTP_URL: "smtp://mail.test:587" };
 
@@ -70,5 +72,11 @@ describe("the environment", () => {
     stubEnv("AUTH_URL", "");
     stubEnv("PORT", "3123");
     expect(appUrl()).toBe("http://localhost:3123");
+  });
+
+  it("documents every setting in the README's environment table", () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, "..", "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Environment"), readme.indexOf("## Architecture"));
+    expect(settingNames.filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
   });
 });

@@ -28,7 +28,6 @@ const schema = z
   .object({
     NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
     PORT: withDefault(wholeNumber(1, 65_535), 3000),
-    KEEL_VERSION: optional,
 
     DATABASE_URL: optional,
     DATABASE_REPLICA_URLS: withDefault(z.string(), "").transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean)),
@@ -82,6 +81,9 @@ const schema = z
     }
   });
 
+/** The name of every setting (the README's environment table lists each). */
+export const settingNames = Object.keys(schema.shape);
+
 /** Every setting, typed and with its default applied. */
 export type Env = z.output<typeof schema>;
 
@@ -133,6 +135,11 @@ export function startupProblems(source: Record<string, string | undefined> = pro
 /** Reads process.env again on the next `env()`: for tests that change it (test/env.ts does this for them). */
 export function reloadEnv(): void {
   current = undefined;
+}
+
+/** Keel's version (package.json's), which next.config.ts has Next inline at build time; "dev" outside a build. */
+export function appVersion(): string {
+  return process.env.KEEL_VERSION ?? "dev";
 }
 
 /**

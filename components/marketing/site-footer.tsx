@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { env } from "@/lib/env";
+import { appVersion } from "@/lib/env";
 import { KeelMark } from "./logo";
 
 const columns = [
@@ -22,7 +22,7 @@ const columns = [
 
 /** Bottom of every marketing page. */
 export function SiteFooter() {
-  const version = env().KEEL_VERSION;
+  const version = appVersion();
 
   return (
     <footer className="border-t bg-muted/30">

@@ -1,57 +1,25 @@
 import { render, toPlainText } from "@react-email/render";
-import type { ReactElement } from "react";
 import { z } from "zod";
-import { InvitationEmail, invitationEmailSchema } from "./templates/invitation";
-import { PRODUCT_NAME } from "./templates/layout";
-import { MagicLinkEmail, magicLinkEmailSchema } from "./templates/magic-link";
-import { NoticeEmail, noticeEmailSchema } from "./templates/notice";
-import { ResetPasswordEmail, resetPasswordEmailSchema } from "./templates/reset-password";
-import { VerifyEmail, verifyEmailSchema } from "./templates/verify-email";
-import { WelcomeEmail, welcomeEmailSchema } from "./templates/welcome";
+import type { TemplateDefinition } from "./templates/define";
+import { invitationEmail } from "./templates/invitation";
+import { magicLinkEmail } from "./templates/magic-link";
+import { noticeEmail } from "./templates/notice";
+import { resetPasswordEmail } from "./templates/reset-password";
+import { verifyEmail } from "./templates/verify-email";
+import { welcomeEmail } from "./templates/welcome";
 
-type TemplateDefinition<S extends z.ZodType> = {
-  schema: S;
-  subject: (props: z.output<S>) => string;
-  component: (props: z.output<S>) => ReactElement;
-};
-
-// Ties each schema to its subject and component at the type level, so a prop rename can't drift between them.
-function defineTemplate<S extends z.ZodType>(definition: TemplateDefinition<S>): TemplateDefinition<S> {
-  return definition;
-}
-
-/** Every email the app can send, by name. */
+/**
+ * Every email the app can send, by name: the one place a template is registered. Its file defines it whole
+ * (`defineTemplate`: schema, subject, component, preview props); the send schema, the types and the render test
+ * all follow from this list.
+ */
 export const emailTemplates = {
-  welcome: defineTemplate({
-    schema: welcomeEmailSchema,
-    subject: () => `Welcome to ${PRODUCT_NAME}`,
-    component: WelcomeEmail,
-  }),
-  "magic-link": defineTemplate({
-    schema: magicLinkEmailSchema,
-    subject: () => `Your ${PRODUCT_NAME} sign-in link`,
-    component: MagicLinkEmail,
-  }),
-  "verify-email": defineTemplate({
-    schema: verifyEmailSchema,
-    subject: () => `Verify your email for ${PRODUCT_NAME}`,
-    component: VerifyEmail,
-  }),
-  "reset-password": defineTemplate({
-    schema: resetPasswordEmailSchema,
-    subject: () => `Reset your ${PRODUCT_NAME} password`,
-    component: ResetPasswordEmail,
-  }),
-  invitation: defineTemplate({
-    schema: invitationEmailSchema,
-    subject: (p) => `${p.inviterName} invited you to join ${p.orgName} on ${PRODUCT_NAME}`,
-    component: InvitationEmail,
-  }),
-  notice: defineTemplate({
-    schema: noticeEmailSchema,
-    subject: (p) => p.subject ?? p.heading,
-    component: NoticeEmail,
-  }),
+  welcome: welcomeEmail,
+  "magic-link": magicLinkEmail,
+  "verify-email": verifyEmail,
+  "reset-password": resetPasswordEmail,
+  invitation: invitationEmail,
+  notice: noticeEmail,
 };
 
 /** The name of a template: `"welcome" | "magic-link" | "verify-email" | "reset-password" | "invitation" | "notice"`. */
@@ -65,18 +33,22 @@ export const emailTemplateNames = Object.keys(emailTemplates) as [EmailTemplate,
 
 const recipient = z.email().max(254);
 
+type SendEmailOption = {
+  [T in EmailTemplate]: z.ZodObject<{ to: typeof recipient; template: z.ZodLiteral<T>; props: (typeof emailTemplates)[T]["schema"] }>;
+}[EmailTemplate];
+
 /**
  * One email to send: `{ to, template, props }`, with props checked against the template's schema. Plain JSON
  * with no transforms or defaults (input and output types are equal, as Inngest's event schemas require).
  */
-export const sendEmailSchema = z.discriminatedUnion("template", [
-  z.object({ to: recipient, template: z.literal("welcome"), props: welcomeEmailSchema }),
-  z.object({ to: recipient, template: z.literal("magic-link"), props: magicLinkEmailSchema }),
-  z.object({ to: recipient, template: z.literal("verify-email"), props: verifyEmailSchema }),
-  z.object({ to: recipient, template: z.literal("reset-password"), props: resetPasswordEmailSchema }),
-  z.object({ to: recipient, template: z.literal("invitation"), props: invitationEmailSchema }),
-  z.object({ to: recipient, template: z.literal("notice"), props: noticeEmailSchema }),
-]);
+export const sendEmailSchema = z.discriminatedUnion(
+  "template",
+  // One option a template; the cast restores the name-to-schema pairing that Object.entries loses.
+  Object.entries(emailTemplates).map(([template, { schema }]) => z.object({ to: recipient, template: z.literal(template), props: schema })) as [
+    SendEmailOption,
+    ...SendEmailOption[],
+  ],
+);
 
 /** What a caller passes to send an email. */
 export type SendEmailInput = z.input<typeof sendEmailSchema>;

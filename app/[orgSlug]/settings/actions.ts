@@ -1,18 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { action } from "@/lib/action";
 import { homePath } from "@/lib/auth/destinations";
 import { changeOrgSlug, changeOrgSlugSchema } from "@/lib/orgs/change-org-slug";
 import { renameOrg, renameOrgSchema } from "@/lib/orgs/rename-org";
 import { requestOrgDeletion, requestOrgDeletionSchema } from "@/lib/orgs/request-org-deletion";
 
-const inOrg = { orgSlug: z.string() };
-
 // Rename and slug changes drop every member's cached membership after commit.
 export const renameOrgAction = action(
-  { schema: renameOrgSchema.extend(inOrg), permission: "org:update", successMessage: "Organization renamed." },
+  { schema: renameOrgSchema, permission: "org:update", successMessage: "Organization renamed." },
   async ({ input, org, tx }) => {
     const renamed = await renameOrg(tx, org, input);
     // The name shows in the shell of every page of the organization.
@@ -22,12 +19,12 @@ export const renameOrgAction = action(
 );
 
 export const changeOrgSlugAction = action(
-  { schema: changeOrgSlugSchema.extend(inOrg), permission: "org:update", redirectTo: (r: { slug: string }) => `/${r.slug}/settings` },
+  { schema: changeOrgSlugSchema, permission: "org:update", redirectTo: (r: { slug: string }) => `/${r.slug}/settings` },
   async ({ input, org, tx }) => changeOrgSlug(tx, org, input),
 );
 
 // The organization is deleted by a job; meanwhile the owner goes to another one (worked out after commit).
 export const requestOrgDeletionAction = action(
-  { schema: requestOrgDeletionSchema.extend(inOrg), permission: "org:delete", redirectTo: (_, { org }) => homePath(org.userId, org.orgId) },
+  { schema: requestOrgDeletionSchema, permission: "org:delete", redirectTo: (_, { org }) => homePath(org.userId, org.orgId) },
   async ({ input, org, tx }) => requestOrgDeletion(tx, org, input),
 );

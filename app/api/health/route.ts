@@ -1,6 +1,6 @@
 // GET /api/health - liveness with a database check; ?deep=1 adds the cache and the job transport.
 // 200 when every required check passes, 503 naming the failed ones otherwise.
-import { env } from "@/lib/env";
+import { appVersion } from "@/lib/env";
 import { checkCache, checkDatabase, checkJobs, type CheckResult } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   const failed = Object.entries(checks).filter(([, c]) => c.status === "error").map(([name]) => name);
   const healthy = failed.every((name) => !checks[name]!.required);
   return Response.json(
-    { status: healthy ? (failed.length ? "degraded" : "ok") : "error", version: env().KEEL_VERSION ?? "dev", failed, checks },
+    { status: healthy ? (failed.length ? "degraded" : "ok") : "error", version: appVersion(), failed, checks },
     { status: healthy ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

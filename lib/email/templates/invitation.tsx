@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTemplate } from "./define";
 import { linkUrl, shortText } from "./fields";
 import { EmailAction, EmailHeading, EmailLayout, EmailNote, EmailText, PRODUCT_NAME } from "./layout";
 
@@ -40,3 +41,17 @@ export function InvitationEmail({ inviterName, orgName, role, acceptUrl, expires
     </EmailLayout>
   );
 }
+
+/** An invitation to join an organization. */
+export const invitationEmail = defineTemplate({
+  schema: invitationEmailSchema,
+  subject: (p) => `${p.inviterName} invited you to join ${p.orgName} on ${PRODUCT_NAME}`,
+  component: InvitationEmail,
+  preview: {
+    inviterName: "Ada Lovelace",
+    orgName: "Acme",
+    role: "admin",
+    acceptUrl: "https://app.keel.test/invitations/tok_1",
+    expiresAt: "2030-01-02T03:04:05Z",
+  },
+});

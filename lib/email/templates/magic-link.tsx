@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTemplate } from "./define";
 import { linkUrl } from "./fields";
 import { EmailAction, EmailHeading, EmailLayout, EmailNote, EmailText, PRODUCT_NAME } from "./layout";
 
@@ -29,3 +30,11 @@ export function MagicLinkEmail({ url, expiresInMinutes }: MagicLinkEmailProps) {
     </EmailLayout>
   );
 }
+
+/** The sign-in link of a magic-link sign-in. */
+export const magicLinkEmail = defineTemplate({
+  schema: magicLinkEmailSchema,
+  subject: () => `Your ${PRODUCT_NAME} sign-in link`,
+  component: MagicLinkEmail,
+  preview: { url: "https://app.keel.test/api/auth/callback/email?token=abc&email=a%40b.test", expiresInMinutes: 15 },
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTemplate } from "./define";
 import { linkUrl, shortText } from "./fields";
 import { EmailAction, EmailHeading, EmailLayout, EmailText, PRODUCT_NAME } from "./layout";
 
@@ -32,3 +33,15 @@ export function NoticeEmail({ heading, paragraphs, action, reason }: NoticeEmail
     </EmailLayout>
   );
 }
+
+/** A plain notice with an optional action (security notices, trial reminders). */
+export const noticeEmail = defineTemplate({
+  schema: noticeEmailSchema,
+  subject: (p) => p.subject ?? p.heading,
+  component: NoticeEmail,
+  preview: {
+    heading: "Your trial ends soon",
+    paragraphs: ["Your trial of Keel Pro ends in 3 days.", "Add a card to keep your projects."],
+    action: { label: "Add a card", url: "https://app.keel.test/acme/billing" },
+  },
+});

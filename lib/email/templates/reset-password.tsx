@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTemplate } from "./define";
 import { linkUrl, personName } from "./fields";
 import { EmailAction, EmailHeading, EmailLayout, EmailNote, EmailText, PRODUCT_NAME } from "./layout";
 
@@ -33,3 +34,11 @@ export function ResetPasswordEmail({ name, url, expiresInMinutes }: ResetPasswor
     </EmailLayout>
   );
 }
+
+/** The link to choose a new password. */
+export const resetPasswordEmail = defineTemplate({
+  schema: resetPasswordEmailSchema,
+  subject: () => `Reset your ${PRODUCT_NAME} password`,
+  component: ResetPasswordEmail,
+  preview: { name: "Grace", url: "https://app.keel.test/reset?token=r1", expiresInMinutes: 60 },
+});

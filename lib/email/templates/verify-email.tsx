@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTemplate } from "./define";
 import { linkUrl, personName } from "./fields";
 import { EmailAction, EmailHeading, EmailLayout, EmailNote, EmailText, PRODUCT_NAME } from "./layout";
 
@@ -33,3 +34,11 @@ export function VerifyEmail({ name, url, expiresInHours }: VerifyEmailProps) {
     </EmailLayout>
   );
 }
+
+/** The link that proves a new account owns its address. */
+export const verifyEmail = defineTemplate({
+  schema: verifyEmailSchema,
+  subject: () => `Verify your email for ${PRODUCT_NAME}`,
+  component: VerifyEmail,
+  preview: { url: "https://app.keel.test/verify?token=v1", expiresInHours: 24 },
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineTemplate } from "./define";
 import { personName, linkUrl } from "./fields";
 import { EmailAction, EmailHeading, EmailLayout, EmailNote, EmailText, PRODUCT_NAME } from "./layout";
 
@@ -28,3 +29,11 @@ export function WelcomeEmail({ name, dashboardUrl }: WelcomeEmailProps) {
     </EmailLayout>
   );
 }
+
+/** The welcome email, sent once an account exists. */
+export const welcomeEmail = defineTemplate({
+  schema: welcomeEmailSchema,
+  subject: () => `Welcome to ${PRODUCT_NAME}`,
+  component: WelcomeEmail,
+  preview: { name: "Ada", dashboardUrl: "https://app.keel.test/dashboard" },
+});

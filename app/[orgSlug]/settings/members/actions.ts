@@ -13,22 +13,17 @@ import { invitationIdSchema, resendInvitation } from "@/lib/orgs/resend-invitati
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
 import { transferOwnership, transferOwnershipSchema } from "@/lib/orgs/transfer-ownership";
 
-const inOrg = { orgSlug: z.string() };
-
 /** The members page shows the change on the next render. */
 const refresh = (slug: string) => revalidatePath(`/${slug}/settings/members`);
 
-export const inviteMemberAction = action(
-  { schema: inviteMemberSchema.extend(inOrg), permission: "members:invite" },
-  async ({ input, session, org, tx }) => {
-    const { invitation } = await inviteMember(tx, org, input, { name: session.user.name ?? session.user.email, origin: await appOrigin() });
-    refresh(org.slug);
-    return { email: invitation.email };
-  },
-);
+export const inviteMemberAction = action({ schema: inviteMemberSchema, permission: "members:invite" }, async ({ input, session, org, tx }) => {
+  const { invitation } = await inviteMember(tx, org, input, { name: session.user.name ?? session.user.email, origin: await appOrigin() });
+  refresh(org.slug);
+  return { email: invitation.email };
+});
 
 export const resendInvitationAction = action(
-  { schema: invitationIdSchema.extend(inOrg), permission: "members:invite", successMessage: "Invitation sent again with a new link." },
+  { schema: invitationIdSchema, permission: "members:invite", successMessage: "Invitation sent again with a new link." },
   async ({ input, session, org, tx }) => {
     await resendInvitation(tx, org, input, { name: session.user.name ?? session.user.email, origin: await appOrigin() });
     refresh(org.slug);
@@ -37,7 +32,7 @@ export const resendInvitationAction = action(
 );
 
 export const revokeInvitationAction = action(
-  { schema: invitationIdSchema.extend(inOrg), permission: "members:invite", successMessage: "Invitation revoked." },
+  { schema: invitationIdSchema, permission: "members:invite", successMessage: "Invitation revoked." },
   async ({ input, org, tx }) => {
     await revokeInvitation(tx, org, input);
     refresh(org.slug);
@@ -47,7 +42,7 @@ export const revokeInvitationAction = action(
 
 // Membership changes lock the owner rows in the action's transaction and drop cached memberships after commit.
 export const changeMemberRoleAction = action(
-  { schema: changeMemberRoleSchema.extend(inOrg), permission: "members:update-role", successMessage: "Role updated." },
+  { schema: changeMemberRoleSchema, permission: "members:update-role", successMessage: "Role updated." },
   async ({ input, org, tx }) => {
     await changeMemberRole(tx, org, input);
     refresh(org.slug);
@@ -56,7 +51,7 @@ export const changeMemberRoleAction = action(
 );
 
 export const removeMemberAction = action(
-  { schema: removeMemberSchema.extend(inOrg), permission: "members:remove", successMessage: "Member removed." },
+  { schema: removeMemberSchema, permission: "members:remove", successMessage: "Member removed." },
   async ({ input, org, tx }) => {
     await removeMember(tx, org, input);
     refresh(org.slug);
@@ -65,17 +60,14 @@ export const removeMemberAction = action(
 );
 
 // Owner-only, which no permission of the table expresses: the operation checks the owner rows under lock.
-export const transferOwnershipAction = action(
-  { schema: transferOwnershipSchema.extend(inOrg), successMessage: "Ownership transferred." },
-  async ({ input, org, tx }) => {
-    await transferOwnership(tx, org, input);
-    refresh(org.slug);
-    return null;
-  },
-);
+export const transferOwnershipAction = action({ schema: transferOwnershipSchema, successMessage: "Ownership transferred." }, async ({ input, org, tx }) => {
+  await transferOwnership(tx, org, input);
+  refresh(org.slug);
+  return null;
+});
 
 // Any member may leave (the last owner is refused by the operation); then to another organization, worked out
 // after commit.
-export const leaveOrgAction = action({ schema: z.object(inOrg), redirectTo: (_, { org }) => homePath(org.userId, org.orgId) }, async ({ org, tx }) =>
+export const leaveOrgAction = action({ schema: z.object({}), redirectTo: (_, { org }) => homePath(org.userId, org.orgId) }, async ({ org, tx }) =>
   leaveOrg(tx, org),
 );
