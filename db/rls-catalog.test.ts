@@ -11,7 +11,7 @@ describe("row-level security catalog", () => {
 
   it("finds the tenant tables in the catalog", async () => {
     const tables = await withSystem("test: catalog", tenantTables);
-    expect(tables).toEqual(expect.arrayContaining(["memberships", "invitations", "projects", "audit_logs", "outbox_events"]));
+    expect(tables).toEqual(expect.arrayContaining(["memberships", "invitations", "projects", "audit_logs", "outbox_events", "webhook_endpoints", "webhook_deliveries", "webhook_attempts"]));
   });
 
   it("has every org_id table forced under RLS with an org policy and index, and a powerless app_user", async () => {

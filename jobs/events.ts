@@ -32,7 +32,27 @@ export const accountExportRequested = eventType("account/export.requested", {
   schema: z.object({ ...envelope, userId: z.uuid(), exportId: z.uuid() }),
 });
 
+// What an event says about a project as it was when the change committed: webhooks send this, so a receiver
+// sees each version, not whatever the row holds by the time a job runs (or nothing, after a delete).
+const projectSnapshot = z.object({ id: z.uuid(), name: z.string(), description: z.string(), createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() });
+
 /** A project was created, changed or deleted (for webhooks and analytics; the example of a domain event). */
 export const projectChanged = eventType("org/project.changed", {
-  schema: z.object({ ...envelope, orgId: z.uuid(), projectId: z.uuid(), change: z.enum(["created", "updated", "deleted"]) }),
+  schema: z.object({ ...envelope, orgId: z.uuid(), projectId: z.uuid(), change: z.enum(["created", "updated", "deleted"]), project: projectSnapshot }),
+});
+
+/** Someone joined or left an organization, or their role changed; `previousRole` is set for a role change. */
+export const memberChanged = eventType("org/member.changed", {
+  schema: z.object({
+    ...envelope,
+    orgId: z.uuid(),
+    change: z.enum(["added", "removed", "role_changed"]),
+    member: z.object({ userId: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(["owner", "admin", "member"]) }),
+    previousRole: z.enum(["owner", "admin", "member"]).nullable(),
+  }),
+});
+
+/** One webhook delivery to attempt (again, for a replay: `generation` is the delivery's newest). */
+export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
+  schema: z.object({ ...envelope, orgId: z.uuid(), endpointId: z.uuid(), deliveryId: z.uuid(), generation: z.number().int().min(0) }),
 });

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { insertSession } from "@/db/queries/sessions";
-import { auditLogs, invitations, memberships, organizations, outboxEvents, projects, users } from "@/db/schema";
+import { auditLogs, invitations, memberships, organizations, outboxEvents, projects, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withUser, type Tx } from "@/db/tenant";
 
 /** A fresh organization with one owner, written around RLS (test setup only). */
@@ -42,6 +42,12 @@ export const tenantRowFactories: Record<string, (tx: Tx, scope: Scope) => Promis
   projects: (tx, { orgId, userId }) => tx.insert(projects).values({ orgId, name: "Project", createdBy: userId }),
   audit_logs: (tx, { orgId, userId }) => tx.insert(auditLogs).values({ orgId, actorId: userId, action: "test.created" }),
   outbox_events: (tx, { orgId }) => tx.insert(outboxEvents).values({ orgId, name: "test/thing.happened", data: { orgId } }),
+  webhook_endpoints: (tx, scope) => insertWebhookEndpoint(tx, scope),
+  webhook_deliveries: (tx, scope) => insertWebhookDelivery(tx, scope),
+  webhook_attempts: async (tx, scope) => {
+    const delivery = await insertWebhookDelivery(tx, scope);
+    await tx.insert(webhookAttempts).values({ orgId: scope.orgId, deliveryId: delivery.id, generation: 0, attempt: 1, succeeded: true, statusCode: 200, durationMs: 12 });
+  },
 };
 
 /** Starts a session for `userId`, as sign-in does (in their own withUser transaction); returns its cookie token. */
@@ -50,4 +56,22 @@ export async function createSession(userId: string, values: { token?: string; ex
   const expires = values.expires ?? new Date(Date.now() + 3_600_000);
   await withUser(userId, (tx) => insertSession(tx, { sessionToken: token, userId, expires, userAgent: values.userAgent }));
   return token;
+}
+
+async function insertWebhookEndpoint(tx: Tx, { orgId, userId }: Scope) {
+  const [row] = await tx
+    .insert(webhookEndpoints)
+    .values({ orgId, url: "https://example.com/hooks", eventTypes: ["project.created"], secret: `whsec_${Buffer.from(randomUUID()).toString("base64")}`, createdBy: userId })
+    .returning();
+  return row!;
+}
+
+async function insertWebhookDelivery(tx: Tx, scope: Scope) {
+  const endpoint = await insertWebhookEndpoint(tx, scope);
+  const eventId = randomUUID();
+  const [row] = await tx
+    .insert(webhookDeliveries)
+    .values({ orgId: scope.orgId, endpointId: endpoint.id, eventId, messageId: `msg_${eventId}`, eventType: "project.created", payload: "{}" })
+    .returning();
+  return row!;
 }

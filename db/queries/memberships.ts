@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { memberships, organizations, publicUserColumns, users, type OrgRole } from "../schema";
 import type { Tx } from "../tenant";
 
@@ -91,4 +91,20 @@ export async function deleteMember(tx: Tx, orgId: string, userId: string): Promi
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
     .returning({ id: memberships.id });
   return rows.length > 0;
+}
+
+/** A person's public profile (email and name), readable inside withTenant; null for an unknown id. */
+export async function findPublicUser(tx: Tx, userId: string) {
+  const [row] = await tx.select(publicUserColumns).from(users).where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Email addresses of the organization's members who have one of `roles` (run inside withTenant). */
+export async function listMemberEmails(tx: Tx, orgId: string, roles: OrgRole[]): Promise<string[]> {
+  const rows = await tx
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, roles)));
+  return rows.map((r) => r.email);
 }

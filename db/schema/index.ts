@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./outbox";
 export * from "./email";
 export * from "./account";
+export * from "./webhooks";

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/email/mask-email";
 import { findInvitationByToken, type InvitationView } from "./invitation-by-token";
+import { enqueueMemberChanged } from "./enqueue-member-changed";
 import { invalidateMemberships } from "./membership";
 
 export const invitationTokenSchema = z.object({ token: z.string().trim().min(1).max(200) });
@@ -53,6 +54,7 @@ export async function acceptInvitation(invitee: Invitee, token: string): Promise
       target: { type: "invitation", id: invitation.id },
       metadata: { email: invitation.email, role: invitation.role, joined },
     });
+    if (joined) await enqueueMemberChanged(tx, invitation.orgId, invitee.id, { change: "added", userId: invitee.id, role: invitation.role });
   });
   await invalidateMemberships(invitee.id);
   return { orgSlug: invitation.orgSlug, orgId: invitation.orgId };

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { afterCommit } from "@/lib/outbox";
+import { enqueueMemberChanged } from "./enqueue-member-changed";
 import { assertCan, invalidateMemberships, type OrgContext } from "./membership";
 
 export const changeMemberRoleSchema = z.object({
@@ -39,6 +40,7 @@ export async function changeMemberRole(tx: Tx, org: OrgContext, input: ChangeMem
     target: { type: "user", id: input.userId },
     metadata: { from: target.role, to: input.role },
   });
+  await enqueueMemberChanged(tx, org.orgId, org.userId, { change: "role_changed", userId: input.userId, role: input.role, previousRole: target.role });
   afterCommit(() => invalidateMemberships(input.userId));
   return row!;
 }

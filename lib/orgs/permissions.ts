@@ -11,6 +11,7 @@ export const permissionNames = [
   "projects:read",
   "projects:write",
   "audit:read",
+  "webhooks:manage",
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];
@@ -18,7 +19,7 @@ export type Permission = (typeof permissionNames)[number];
 /** The one role-to-permission table. Owners can do everything; admins all but delete the org and pay. */
 export const rolePermissions: Record<OrgRole, readonly Permission[]> = {
   owner: permissionNames,
-  admin: ["org:update", "members:invite", "members:remove", "members:update-role", "projects:read", "projects:write", "audit:read"],
+  admin: ["org:update", "members:invite", "members:remove", "members:update-role", "projects:read", "projects:write", "audit:read", "webhooks:manage"],
   member: ["projects:read", "projects:write"],
 };
 

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { afterCommit } from "@/lib/outbox";
 import { lastOwnerError } from "./change-member-role";
+import { enqueueMemberChanged } from "./enqueue-member-changed";
 import { assertCan, invalidateMemberships, type OrgContext } from "./membership";
 
 export const removeMemberSchema = z.object({ userId: z.uuid("Unknown member.") });
@@ -26,5 +27,6 @@ export async function removeMember(tx: Tx, org: OrgContext, input: RemoveMemberI
     target: { type: "user", id: input.userId },
     metadata: { role: target.role },
   });
+  await enqueueMemberChanged(tx, org.orgId, org.userId, { change: "removed", userId: input.userId, role: target.role });
   afterCommit(() => invalidateMemberships(input.userId));
 }

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { afterCommit } from "@/lib/outbox";
+import { enqueueMemberChanged } from "./enqueue-member-changed";
 import { invalidateMemberships, type OrgContext } from "./membership";
 
 export const transferOwnershipSchema = z.object({
@@ -22,8 +23,14 @@ export async function transferOwnership(tx: Tx, org: OrgContext, input: Transfer
   if (!owners.includes(org.userId)) throw new AppError("forbidden", "Only an owner can transfer ownership.");
   const target = await findMember(tx, org.orgId, input.userId);
   if (!target) throw new AppError("not_found", "That person is not a member of this organization.");
-  if (target.role !== "owner") await updateMemberRole(tx, org.orgId, input.userId, "owner");
-  if (input.demoteSelf) await updateMemberRole(tx, org.orgId, org.userId, "admin");
+  if (target.role !== "owner") {
+    await updateMemberRole(tx, org.orgId, input.userId, "owner");
+    await enqueueMemberChanged(tx, org.orgId, org.userId, { change: "role_changed", userId: input.userId, role: "owner", previousRole: target.role });
+  }
+  if (input.demoteSelf) {
+    await updateMemberRole(tx, org.orgId, org.userId, "admin");
+    await enqueueMemberChanged(tx, org.orgId, org.userId, { change: "role_changed", userId: org.userId, role: "admin", previousRole: "owner" });
+  }
   await recordAudit(tx, org.orgId, {
     action: "org.ownership_transferred",
     actorId: org.userId,

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { countProjects, insertProject, lockOrgForUpdate } from "@/db/queries/projects";
 import type { Project } from "@/db/schema";
 import type { TenantContext, Tx } from "@/db/tenant";
-import { projectChanged } from "@/jobs/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { enqueue } from "@/lib/outbox";
+import { enqueueProjectChanged } from "./enqueue-project-changed";
 import { planById } from "@/lib/plans";
 import { projectDescriptionSchema, projectNameSchema } from "./schemas";
 
@@ -28,6 +27,6 @@ export async function createProject(tx: Tx, ctx: TenantContext, input: CreatePro
 
   const project = await insertProject(tx, { orgId: ctx.orgId, name: input.name, description: input.description, createdBy: ctx.userId });
   await recordAudit(tx, ctx.orgId, { action: "project.created", actorId: ctx.userId, target: { type: "project", id: project.id }, metadata: { name: project.name } });
-  await enqueue(tx, projectChanged, { orgId: ctx.orgId, actorId: ctx.userId, projectId: project.id, change: "created" });
+  await enqueueProjectChanged(tx, ctx, project, "created");
   return project;
 }

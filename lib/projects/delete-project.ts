@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { deleteProjectRow } from "@/db/queries/projects";
 import type { TenantContext, Tx } from "@/db/tenant";
-import { projectChanged } from "@/jobs/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { enqueue } from "@/lib/outbox";
+import { enqueueProjectChanged } from "./enqueue-project-changed";
 import { projectIdSchema } from "./schemas";
 
 export const deleteProjectSchema = z.object({ projectId: projectIdSchema });
@@ -15,6 +14,6 @@ export async function deleteProject(tx: Tx, ctx: TenantContext, input: DeletePro
   const project = await deleteProjectRow(tx, input.projectId);
   if (!project) throw new AppError("not_found", "That project doesn't exist (it may have been deleted already).");
   await recordAudit(tx, ctx.orgId, { action: "project.deleted", actorId: ctx.userId, target: { type: "project", id: project.id }, metadata: { name: project.name } });
-  await enqueue(tx, projectChanged, { orgId: ctx.orgId, actorId: ctx.userId, projectId: project.id, change: "deleted" });
+  await enqueueProjectChanged(tx, ctx, project, "deleted");
   return { id: project.id };
 }

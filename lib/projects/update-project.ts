@@ -2,10 +2,9 @@ import { z } from "zod";
 import { updateProjectRow } from "@/db/queries/projects";
 import type { Project } from "@/db/schema";
 import type { TenantContext, Tx } from "@/db/tenant";
-import { projectChanged } from "@/jobs/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { enqueue } from "@/lib/outbox";
+import { enqueueProjectChanged } from "./enqueue-project-changed";
 import { projectDescriptionSchema, projectIdSchema, projectNameSchema } from "./schemas";
 
 export const updateProjectSchema = z.object({
@@ -21,6 +20,6 @@ export async function updateProject(tx: Tx, ctx: TenantContext, input: UpdatePro
   const project = await updateProjectRow(tx, projectId, values);
   if (!project) throw new AppError("not_found", "That project doesn't exist (it may have been deleted).");
   await recordAudit(tx, ctx.orgId, { action: "project.updated", actorId: ctx.userId, target: { type: "project", id: project.id }, metadata: { name: project.name, changed: Object.keys(values) } });
-  await enqueue(tx, projectChanged, { orgId: ctx.orgId, actorId: ctx.userId, projectId: project.id, change: "updated" });
+  await enqueueProjectChanged(tx, ctx, project, "updated");
   return project;
 }

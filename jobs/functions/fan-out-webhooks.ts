@@ -1,0 +1,23 @@
+import { withTenant } from "@/db/tenant";
+import { webhookSources } from "@/lib/webhooks/event-catalog";
+import { fanOutEvent } from "@/lib/webhooks/fan-out-event";
+import { withOutbox } from "@/lib/outbox";
+import { inngest } from "../client";
+
+const [first, ...rest] = webhookSources.map((s) => s.event);
+
+/**
+ * For each internal event that has a public webhook (lib/webhooks/event-catalog.ts), creates one delivery per
+ * subscribed endpoint and requests it, through the outbox, in one transaction: a retry creates nothing twice.
+ */
+export const fanOutWebhooks = inngest.createFunction(
+  { id: "fan-out-webhooks", triggers: [first!, ...rest], retries: 5 },
+  async ({ event, step }) => {
+    const data = event.data as Record<string, unknown> & { orgId: string; actorId: string | null };
+    const created = await step.run("create-deliveries", () =>
+      // A job acts for the organization, not as a person: no user is set.
+      withOutbox(() => withTenant({ orgId: data.orgId, userId: "" }, (tx) => fanOutEvent(tx, { id: event.id!, name: event.name, data, at: new Date(event.ts ?? Date.now()) }))),
+    );
+    return { deliveries: created };
+  },
+);
