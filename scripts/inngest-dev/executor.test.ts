@@ -111,6 +111,10 @@ function defineFunctions(inngest: Client) {
         });
       },
     ),
+    inngest.createFunction({ id: "early-riser", triggers: [{ event: "test/early-riser" }] }, async ({ step }) => {
+      await step.sleep("long-nap", "10h");
+      return "awake";
+    }),
     inngest.createFunction({ id: "dedupe", triggers: [{ event: "test/dedupe" }] }, async () => (tick("dedupe"), "ran")),
     inngest.createFunction({ id: "nightly", triggers: [{ cron: "TZ=Europe/Paris 0 3 * * *" }] }, async ({ event }) => ({ name: event.name, cron: (event.data as { cron?: string }).cron })),
   ];
@@ -211,6 +215,16 @@ describe("dev executor against a real serve() handler", () => {
     expect(run.status).toBe("completed");
     expect(run.output).toBeGreaterThanOrEqual(1_000);
     expect(run.steps.find((s) => s.op === "Sleep")?.status).toBe("completed");
+  });
+
+  it("wakes a sleeping run early when asked (time travel for tests)", async () => {
+    await inngest.send({ name: "test/early-riser", data: {} });
+    const asleep = await executor.waitForRun((r) => r.functionId === "keel-test-early-riser" && r.steps.some((s) => s.status === "sleeping"), 5_000);
+    expect(executor.wakeSleepers((r) => r.id === "no-such-run")).toBe(0);
+    expect(executor.wakeSleepers((r) => r.id === asleep.id)).toBe(1);
+    const run = await finished("early-riser");
+    expect(run).toMatchObject({ status: "completed", output: "awake" });
+    expect(run.durationMs).toBeLessThan(60_000);
   });
 
   it("resumes step.waitForEvent with the first matching later event", async () => {

@@ -40,6 +40,11 @@ export interface DevExecutor {
   sync(): Promise<void>;
   /** Starts a run of a cron-triggered function now, as its schedule would; resolves with the run id. */
   triggerCron(functionId: string): Promise<string>;
+  /**
+   * Ends the sleeps of the runs `predicate` picks (all when omitted) now, as if their time had come, so tests
+   * and developers can walk a schedule of hours in moments. Returns how many sleeps ended.
+   */
+  wakeSleepers(predicate?: (run: RunSummary) => boolean): number;
 }
 
 const defaultLog: Log = (line) => {
@@ -69,6 +74,7 @@ export async function startDevExecutor(options: DevExecutorOptions): Promise<Dev
     store,
     gate: new ConcurrencyGate(),
     waits: new Waits(),
+    sleepers: new Map(),
     signal: abort.signal,
     invoke: async (functionId, data, v) => {
       const fn = await ensureFunction(functionId);
@@ -184,6 +190,16 @@ export async function startDevExecutor(options: DevExecutorOptions): Promise<Dev
       const trigger = fn?.triggers.find((t) => "cron" in t);
       if (!fn || !trigger || !("cron" in trigger)) throw new Error(`no cron-triggered function "${functionId}" is synced`);
       return startRun(fn, events.internal(INTERNAL_EVENT.scheduled, { cron: trigger.cron })).id;
+    },
+    wakeSleepers: (predicate) => {
+      let woken = 0;
+      for (const sleeper of [...ctx.sleepers.values()]) {
+        const run = store.get(sleeper.runId);
+        if (run && predicate && !predicate(run)) continue;
+        sleeper.wake();
+        woken++;
+      }
+      return woken;
     },
     stop: async () => {
       if (stopped) return;

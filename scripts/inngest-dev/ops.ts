@@ -81,16 +81,23 @@ function retryStep(run: OpHost, op: Op, attempt: number, retryAfterMs: number | 
   void run.delay(delayMs).then(() => run.runRequest(op.id, attempt + 1));
 }
 
-/** Sleep: a real timer, however long; the step is memoized with null when it fires. */
+/** Sleep: a real timer, however long (or until woken early); the step is memoized with null when it ends. */
 function sleep(run: OpHost, op: Op, until: number): void {
   run.markPending(op.id);
   run.track(op, "sleeping", { until: iso(until) });
-  run.onEnd(
-    setDeadlineTimer(until, () => {
-      run.track(op, "completed", { output: null });
-      run.memoize(op.id, { data: null });
-    }),
-  );
+  const key = `${run.id}:${op.id}`;
+  const wake = () => {
+    stopTimer();
+    run.ctx.sleepers.delete(key);
+    run.track(op, "completed", { output: null });
+    run.memoize(op.id, { data: null });
+  };
+  const stopTimer = setDeadlineTimer(until, wake);
+  run.ctx.sleepers.set(key, { runId: run.id, wake });
+  run.onEnd(() => {
+    stopTimer();
+    run.ctx.sleepers.delete(key);
+  });
 }
 
 /** WaitForEvent: memoized with the matching event, or null at the timeout (SDK spec 5.3.3). */

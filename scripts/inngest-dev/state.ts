@@ -52,6 +52,8 @@ export interface RunContext {
   store: RunStore;
   gate: ConcurrencyGate;
   waits: Waits;
+  /** Sleeping steps, each with the function that ends its sleep now (see DevExecutor.wakeSleepers). */
+  sleepers: Map<string, { runId: string; wake: () => void }>;
   /** Aborted when the executor stops: in-flight calls end and no run continues. */
   signal: AbortSignal;
   /** Starts a run of `functionId` for step.invoke, re-syncing once if the function is unknown. */
