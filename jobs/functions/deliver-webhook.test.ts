@@ -150,7 +150,7 @@ describe("outgoing webhooks through the real route and the dev executor", () => 
     const rx = await receiver();
     const { ctx } = await tenant("wh-replay");
     const { endpoint, secret } = await addEndpoint(ctx, rx.url);
-    await inTenant(ctx, (tx) => createProject(tx, ctx, { name: "Replayed" }));
+    await inTenant(ctx, (tx) => createProject(tx, ctx, { name: "Replayed", description: "" }));
     const delivery = await eventually(async () => (await deliveriesOf(endpoint.id)).find((d) => d.status === "succeeded"), 15_000, "the first delivery");
 
     await inTenant(ctx, (tx) => replayDelivery(tx, ctx, { deliveryId: delivery.id }));
@@ -197,7 +197,7 @@ describe("outgoing webhooks through the real route and the dev executor", () => 
     const rx = await receiver(() => 503);
     const { ctx, user } = await tenant("wh-disable");
     const { endpoint } = await addEndpoint(ctx, rx.url);
-    await inTenant(ctx, (tx) => createProject(tx, ctx, { name: "Never received" }));
+    await inTenant(ctx, (tx) => createProject(tx, ctx, { name: "Never received", description: "" }));
     const [delivery] = await eventually(async () => {
       const rows = await deliveriesOf(endpoint.id);
       return rows[0]?.attempts === 1 ? rows : null;
@@ -252,7 +252,7 @@ describe("outgoing webhooks through the real route and the dev executor", () => 
       data: { userId: teammate.id, email: teammate.email, name: "Mate", role: "admin", previousRole: "member" },
     });
     // Not subscribed to project events: a project creates no delivery.
-    await inTenant(ctx, (tx) => createProject(tx, ctx, { name: "Quiet" }));
+    await inTenant(ctx, (tx) => createProject(tx, ctx, { name: "Quiet", description: "" }));
     await new Promise((r) => setTimeout(r, 500));
     expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
   });
@@ -272,7 +272,7 @@ describe("outgoing webhooks through the real route and the dev executor", () => 
     for (let i = 0; i < 12; i++) await inTenant(a.ctx, (tx) => sendTestEvent(tx, a.ctx, { endpointId: slowEndpoint.id }));
     await eventually(() => slow.received.length >= 5, 15_000, "the slow receiver to fill up");
 
-    await inTenant(b.ctx, (tx) => createProject(tx, b.ctx, { name: "Not starved" }));
+    await inTenant(b.ctx, (tx) => createProject(tx, b.ctx, { name: "Not starved", description: "" }));
     await eventually(() => fast.received.length === 1, 15_000, "the other organization's delivery");
     expect(slow.maxInFlight()).toBe(5);
     expect(slow.received).toHaveLength(5);

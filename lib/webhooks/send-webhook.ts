@@ -83,7 +83,7 @@ export async function sendWebhook(url: string, headers: Record<string, string>, 
     );
     const timer = setTimeout(() => {
       request.destroy();
-      finish({ ok: false, statusCode: null, responseExcerpt: "", error: `No answer within ${Math.round(timeoutMs / 1000)} s.` });
+      finish({ ok: false, statusCode: null, responseExcerpt: "", error: `No answer within ${timeoutMs / 1000} s.` });
     }, timeoutMs);
     request.on("error", (err: NodeJS.ErrnoException) => finish({ ok: false, statusCode: null, responseExcerpt: "", error: connectionError(err) }));
     request.end(body);
