@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
-import { memberships, projects, users, type OrgRole } from "@/db/schema";
+import { memberships, projects, users, webhookDeliveries, webhookEndpoints, type OrgRole } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { codeOf, requestScope, submit as submitAction } from "@/test/next-request";
@@ -20,11 +20,12 @@ vi.mock("next/cache", async () => (await import("@/test/next-request")).nextCach
 const projectActions = await import("@/app/[orgSlug]/projects/actions");
 const settingsActions = await import("@/app/[orgSlug]/settings/actions");
 const memberActions = await import("@/app/[orgSlug]/settings/members/actions");
+const webhookActions = await import("@/app/[orgSlug]/settings/webhooks/actions");
 const projectsRoute = await import("@/app/api/orgs/[orgSlug]/projects/route");
 const projectRoute = await import("@/app/api/orgs/[orgSlug]/projects/[projectId]/route");
 
 type Action = (prev: ActionState<never>, form: FormData) => Promise<ActionState<unknown>>;
-type Fixture = { slug: string; projectId: string; memberId: string; takenSlug: string };
+type Fixture = { slug: string; projectId: string; memberId: string; takenSlug: string; endpointId: string; deliveryId: string };
 
 /** Each org-scoped action, the permission it needs, and a form that is otherwise valid. */
 const gatedActions: Array<{ name: string; permission: Permission; run: Action; form: (f: Fixture) => Record<string, string> }> = [
@@ -39,6 +40,13 @@ const gatedActions: Array<{ name: string; permission: Permission; run: Action; f
   { name: "revokeInvitationAction", permission: "members:invite", run: memberActions.revokeInvitationAction as Action, form: () => ({ invitationId: randomUUID() }) },
   { name: "changeMemberRoleAction", permission: "members:update-role", run: memberActions.changeMemberRoleAction as Action, form: (f) => ({ userId: f.memberId, role: "member" }) },
   { name: "removeMemberAction", permission: "members:remove", run: memberActions.removeMemberAction as Action, form: () => ({ userId: randomUUID() }) },
+  { name: "createEndpointAction", permission: "webhooks:manage", run: webhookActions.createEndpointAction as Action, form: () => ({ url: "http://127.0.0.1:9/hook", eventTypes: "project.created" }) },
+  { name: "updateEndpointAction", permission: "webhooks:manage", run: webhookActions.updateEndpointAction as Action, form: (f) => ({ endpointId: f.endpointId, url: "http://127.0.0.1:9/hook", eventTypes: "project.deleted" }) },
+  { name: "setEndpointEnabledAction", permission: "webhooks:manage", run: webhookActions.setEndpointEnabledAction as Action, form: (f) => ({ endpointId: f.endpointId, enabled: "true" }) },
+  { name: "rotateSecretAction", permission: "webhooks:manage", run: webhookActions.rotateSecretAction as Action, form: (f) => ({ endpointId: f.endpointId }) },
+  { name: "sendTestEventAction", permission: "webhooks:manage", run: webhookActions.sendTestEventAction as Action, form: (f) => ({ endpointId: f.endpointId }) },
+  { name: "replayDeliveryAction", permission: "webhooks:manage", run: webhookActions.replayDeliveryAction as Action, form: (f) => ({ deliveryId: f.deliveryId }) },
+  { name: "deleteEndpointAction", permission: "webhooks:manage", run: webhookActions.deleteEndpointAction as Action, form: () => ({ endpointId: randomUUID() }) },
 ];
 
 /** Every org-scoped action exported from app/**\/actions.ts (those taking an `orgSlug`), found on disk. */
@@ -84,8 +92,19 @@ beforeAll(async () => {
     return rows;
   });
   const [project] = await withSystem("test: project", (tx) => tx.insert(projects).values({ orgId: org.id, name: "Matrix" }).returning());
+  const { endpointId, deliveryId } = await withSystem("test: webhook endpoint and delivery", async (tx) => {
+    const [endpoint] = await tx
+      .insert(webhookEndpoints)
+      .values({ orgId: org.id, url: "http://127.0.0.1:9/hook", eventTypes: ["project.created"], secret: `whsec_${randomBytes(32).toString("base64")}` })
+      .returning();
+    const [delivery] = await tx
+      .insert(webhookDeliveries)
+      .values({ orgId: org.id, endpointId: endpoint!.id, eventId: randomUUID(), messageId: "msg_matrix", eventType: "project.created", payload: "{}" })
+      .returning();
+    return { endpointId: endpoint!.id, deliveryId: delivery!.id };
+  });
   // The other organization's slug: changing to it is refused as taken, so the fixture's slug never moves.
-  fixture = { slug: org.slug, projectId: project!.id, memberId: member!.id, takenSlug: strangers.slug };
+  fixture = { slug: org.slug, projectId: project!.id, memberId: member!.id, takenSlug: strangers.slug, endpointId, deliveryId };
   tokens.owner = await sessionFor(owner.id);
   tokens.admin = await sessionFor(admin!.id);
   tokens.member = await sessionFor(member!.id);
@@ -197,5 +216,5 @@ function orgPageFiles(): string[] {
 /** Renders a page or layout module as Next would for the fixture's organization (its params, no search, no children). */
 async function renderPage(file: string): Promise<unknown> {
   const Page = (await import(path.join(process.cwd(), file))).default as (props: object) => Promise<unknown>;
-  return Page({ params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }), searchParams: Promise.resolve({}), children: null });
+  return Page({ params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId, endpointId: fixture.endpointId }), searchParams: Promise.resolve({}), children: null });
 }

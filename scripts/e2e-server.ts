@@ -39,6 +39,8 @@ await runCli(
     process.env.INNGEST_DEV = executor.url;
     // A production build, but no mail leaves the machine: emails land in the dev mailbox the journeys read.
     process.env.EMAIL_TRANSPORT = "dev-mailbox";
+    // Journeys point webhook endpoints at receivers on this machine, which production otherwise refuses.
+    process.env.UNSAFE_WEBHOOKS_ALLOW_LOOPBACK = "1";
     // Production refuses to start without a secret; plain-http AUTH_URL keeps cookies usable on http://localhost.
     process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
     process.env.AUTH_URL ??= `http://localhost:${port}`;
