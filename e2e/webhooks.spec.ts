@@ -6,6 +6,7 @@ import { Webhook } from "standardwebhooks";
 type Received = { headers: Record<string, string>; body: string };
 
 test("an owner adds a webhook endpoint, creates a project, and sees the signed delivery in the log", async ({ page }) => {
+  test.setTimeout(60_000);
   // The customer's receiver: a real HTTP server on this machine.
   const received: Received[] = [];
   const receiver = http.createServer(async (req, res) => {
@@ -49,7 +50,7 @@ test("an owner adds a webhook endpoint, creates a project, and sees the signed d
       await page.reload();
       await expect(delivery).toContainText("Delivered", { timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
-    await delivery.getByText("project.created").click();
+    await delivery.getByText("project.created", { exact: true }).click();
     await expect(delivery.getByRole("cell", { name: "HTTP 200" })).toBeVisible();
     await expect(delivery.getByRole("button", { name: "Replay" })).toBeEnabled();
 
