@@ -18,15 +18,13 @@ export async function insertEndpoint(tx: Tx, row: NewWebhookEndpoint): Promise<W
   return created!;
 }
 
-/** The organization's endpoints, oldest first, with their delivery counts of the last day. */
+/** The organization's endpoints, oldest first, with their deliveries of the last day that succeeded and that are failing. */
 export function listEndpoints(tx: Tx) {
-  const since = sql`now() - interval '24 hours'`;
+  // Spelled out: drizzle writes a lone table's columns unqualified, which inside the subquery would mean d's own.
+  const count = (statuses: string) =>
+    sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = webhook_endpoints.id and d.created_at > now() - interval '24 hours' and d.status in (${sql.raw(statuses)}))`;
   return tx
-    .select({
-      endpoint: webhookEndpoints,
-      deliveredToday: sql<number>`(select count(*)::int from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id} and d.created_at > ${since} and d.status = 'succeeded')`,
-      failingToday: sql<number>`(select count(*)::int from ${webhookDeliveries} d where d.endpoint_id = ${webhookEndpoints.id} and d.created_at > ${since} and d.status in ('retrying', 'failed'))`,
-    })
+    .select({ endpoint: webhookEndpoints, deliveredToday: count("'succeeded'"), failingToday: count("'retrying', 'failed'") })
     .from(webhookEndpoints)
     .orderBy(webhookEndpoints.createdAt, webhookEndpoints.id);
 }

@@ -1,9 +1,10 @@
 // Endpoint operations: what is saved, what is refused (unsafe URLs at save time), what is audited, and that the
 // secret never leaves through a page's read model.
 import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
-import { auditLogs, webhookEndpoints } from "@/db/schema";
+import { auditLogs, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
 import { createOrgWithOwner } from "@/db/test-fixtures";
 import type { AppError } from "@/lib/errors";
@@ -54,6 +55,13 @@ describe("webhook endpoints", () => {
     expect(endpoint).toMatchObject({ url: "http://127.0.0.1:9/a", description: "CRM", eventTypes: ["project.created", "member.added"], enabled: true, secret });
 
     const [listed] = await listEndpointsPage(orgContext);
+    expect(listed).toMatchObject({ deliveredToday: 0, failingToday: 0 });
+    await withSystem("test: deliveries", (tx) =>
+      tx.insert(webhookDeliveries).values(
+        (["succeeded", "succeeded", "retrying", "failed"] as const).map((status) => ({ orgId: ctx.orgId, endpointId: endpoint.id, eventId: randomUUID(), messageId: "msg_x", eventType: "project.created", payload: "{}", status })),
+      ),
+    );
+    expect((await listEndpointsPage(orgContext))[0]).toMatchObject({ deliveredToday: 2, failingToday: 2 });
     expect(listed!.endpoint).not.toHaveProperty("secret");
     expect(listed!.endpoint).not.toHaveProperty("previousSecret");
     expect(JSON.stringify(await endpointPage(orgContext, endpoint.id))).not.toContain(secret.slice(6));

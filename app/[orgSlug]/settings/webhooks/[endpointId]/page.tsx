@@ -8,6 +8,7 @@ import { requireSession } from "@/lib/auth/session";
 import { requireOrgContext } from "@/lib/orgs/membership";
 import { can } from "@/lib/orgs/permissions";
 import { endpointPage, type DeliveryView } from "@/lib/webhooks/endpoint-views";
+import { disableAfterMs } from "@/lib/webhooks/config";
 import { endpointIdSchema } from "@/lib/webhooks/schemas";
 import { EndpointControls, ReplayButton } from "../_components/endpoint-controls";
 import { NoWebhookAccess } from "../_components/no-access";
@@ -62,7 +63,7 @@ export default async function EndpointPage({ params, searchParams }: Props) {
           </p>
         ) : endpoint.failingSince && endpoint.enabled ? (
           <p role="status" className="rounded-md border border-amber-500/40 bg-amber-500/5 px-3 py-2 text-sm">
-            Every attempt since {when.format(endpoint.failingSince)} UTC has failed. After 5 days of failures the endpoint is disabled and you get an email.
+            Every attempt since {when.format(endpoint.failingSince)} UTC has failed. After {Math.round(disableAfterMs() / 86_400_000)} days of failures the endpoint is disabled and its admins get an email.
           </p>
         ) : null}
       </div>
