@@ -11,7 +11,13 @@ const [first, ...rest] = webhookSources.map((s) => s.event);
  * subscribed endpoint and requests it, through the outbox, in one transaction: a retry creates nothing twice.
  */
 export const fanOutWebhooks = inngest.createFunction(
-  { id: "fan-out-webhooks", triggers: [first!, ...rest], retries: 5 },
+  {
+    id: "fan-out-webhooks",
+    triggers: [first!, ...rest],
+    retries: 5,
+    // A burst of one organization's events (an import, a bulk edit) fans out a few at a time, not all at once.
+    concurrency: [{ key: "event.data.orgId", limit: 5 }],
+  },
   async ({ event, step }) => {
     const data = event.data as Record<string, unknown> & { orgId: string; actorId: string | null };
     const created = await step.run("create-deliveries", () =>
