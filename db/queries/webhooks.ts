@@ -185,3 +185,12 @@ export async function findAttemptOutcome(tx: Tx, deliveryId: string, generation:
     .where(and(eq(webhookAttempts.deliveryId, deliveryId), eq(webhookAttempts.generation, generation), eq(webhookAttempts.attempt, attempt)));
   return row?.succeeded ?? null;
 }
+
+/** Deletes settled deliveries (with their attempts) created before `before`, across organizations (run as the system). */
+export async function deleteSettledDeliveriesBefore(tx: Tx, before: Date): Promise<number> {
+  const rows = await tx
+    .delete(webhookDeliveries)
+    .where(and(lt(webhookDeliveries.createdAt, before), inArray(webhookDeliveries.status, ["succeeded", "failed"])))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length;
+}

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
-import { auditLogs, invitations, organizations, sessions, verificationTokens } from "@/db/schema";
+import { auditLogs, invitations, organizations, sessions, verificationTokens, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { createOrgWithOwner } from "@/test/fixtures";
 import { cleanup } from "./cleanup";
@@ -66,5 +66,20 @@ describe("cleanup", () => {
     const actions = await withSystem("test: audit left", async (tx) => (await tx.select({ action: auditLogs.action }).from(auditLogs)).map((r) => r.action));
     expect(actions).not.toContain(`old-${tag}`);
     expect(actions).toEqual(expect.arrayContaining([`recent-${tag}`, `pro-old-${tag}`, `account-${tag}`]));
+  });
+
+  it("deletes webhook deliveries settled over 30 days ago, and keeps recent ones and those still retrying", async () => {
+    const { org } = await createOrgWithOwner("cleanup-webhooks");
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+    await withSystem("test: deliveries of several ages", async (tx) => {
+      const [endpoint] = await tx.insert(webhookEndpoints).values({ orgId: org.id, url: "https://example.com/h", eventTypes: ["project.created"], secret: "whsec_dGVzdA==" }).returning();
+      const delivery = (eventId: string, status: "succeeded" | "failed" | "retrying", createdAt: Date) =>
+        ({ orgId: org.id, endpointId: endpoint!.id, eventId, messageId: `msg_${eventId}`, eventType: "project.created", payload: "{}", status, createdAt });
+      await tx.insert(webhookDeliveries).values([delivery("old-ok", "succeeded", daysAgo(31)), delivery("old-failed", "failed", daysAgo(40)), delivery("old-retrying", "retrying", daysAgo(31)), delivery("recent", "succeeded", daysAgo(2))]);
+    });
+    const t = new InngestTestEngine({ function: cleanup, events: [{ name: "inngest/scheduled.timer", data: { cron: "17 3 * * *" } }] });
+    await t.execute();
+    const left = await withSystem("test: deliveries left", async (tx) => (await tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.orgId, org.id))).map((d) => d.eventId).sort());
+    expect(left).toEqual(["old-retrying", "recent"]);
   });
 });

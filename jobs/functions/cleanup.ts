@@ -5,6 +5,7 @@ import {
   deleteExpiredSessions,
   deleteExpiredVerificationTokens,
 } from "@/db/queries/maintenance";
+import { deleteSettledDeliveriesBefore } from "@/db/queries/webhooks";
 import { withSystem } from "@/db/tenant";
 import { planById, plans } from "@/lib/plans";
 import { inngest } from "../client";
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
 
 /**
  * Daily: removes expired sessions, sign-in tokens and invitations, outbox rows delivered a week ago, and audit
- * entries older than each organization's plan keeps them.
+ * entries older than each organization's plan keeps them, and webhook deliveries settled over 30 days ago.
  */
 export const cleanup = inngest.createFunction(
   { id: "cleanup", triggers: [{ cron: "TZ=UTC 17 3 * * *" }], retries: 3 },
@@ -43,6 +44,9 @@ export const cleanup = inngest.createFunction(
         ),
       ),
     );
-    return { sessions, tokens, invitations, outbox, audit };
+    const webhookDeliveries = await step.run("delete-old-webhook-deliveries", () =>
+      withSystem("cleanup: settled webhook deliveries of every organization", (tx) => deleteSettledDeliveriesBefore(tx, new Date(now.getTime() - 30 * DAY))),
+    );
+    return { sessions, tokens, invitations, outbox, audit, webhookDeliveries };
   },
 );
