@@ -1,4 +1,5 @@
 import { withTenant } from "@/db/tenant";
+import { asOrg } from "@/lib/webhooks/as-org";
 import { webhookSources } from "@/lib/webhooks/event-catalog";
 import { fanOutEvent } from "@/lib/webhooks/fan-out-event";
 import { withOutbox } from "@/lib/outbox";
@@ -21,8 +22,7 @@ export const fanOutWebhooks = inngest.createFunction(
   async ({ event, step }) => {
     const data = event.data as Record<string, unknown> & { orgId: string; actorId: string | null };
     const created = await step.run("create-deliveries", () =>
-      // A job acts for the organization, not as a person: no user is set.
-      withOutbox(() => withTenant({ orgId: data.orgId, userId: "" }, (tx) => fanOutEvent(tx, { id: event.id!, name: event.name, data, at: new Date(event.ts ?? Date.now()) }))),
+      withOutbox(() => withTenant(asOrg(data.orgId), (tx) => fanOutEvent(tx, { id: event.id!, name: event.name, data, at: new Date(event.ts ?? Date.now()) }))),
     );
     return { deliveries: created };
   },

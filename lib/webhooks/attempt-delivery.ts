@@ -10,12 +10,13 @@ import {
   updateDeliveryAfterAttempt,
 } from "@/db/queries/webhooks";
 import type { OrgRole, WebhookEndpoint } from "@/db/schema";
-import { withTenant, type TenantContext, type Tx } from "@/db/tenant";
+import { withTenant, type Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { log } from "@/lib/log";
 import { can } from "@/lib/orgs/permissions";
 import { withOutbox } from "@/lib/outbox";
+import { asOrg } from "./as-org";
 import { allowLoopbackUrls, disableAfterMs, RETRY_SCHEDULE_MS } from "./config";
 import { sendWebhook } from "./send-webhook";
 import { signedHeaders } from "./signing";
@@ -25,9 +26,6 @@ export type AttemptRequest = { orgId: string; deliveryId: string; generation: nu
 
 /** Whether the delivery is settled (delivered, given up, or no longer this run's to deliver), or when to try next. */
 export type AttemptResult = { done: true; status: "succeeded" | "failed" | "superseded" } | { done: false; retryInMs: number };
-
-// A job acts for the organization, not as a person: no user is set, so only the tenant policies apply.
-const asOrg = (orgId: string): TenantContext => ({ orgId, userId: "" });
 
 /**
  * Makes attempt `attempt` of a delivery: signs the stored payload with the endpoint's secret (and the previous
