@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, arrayContains, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import {
   webhookAttempts,
   webhookDeliveries,
@@ -143,12 +143,17 @@ export async function abandonDelivery(tx: Tx, id: string, generation: number): P
 
 /**
  * Notes an attempt's outcome on its endpoint: success ends a failing streak; a failure starts one (if none is
- * running). Returns the endpoint's streak start after the update.
+ * running). Returns the endpoint's streak start after the update. A success on a healthy endpoint writes nothing,
+ * so concurrent deliveries to one endpoint never queue on its row.
  */
 export async function noteEndpointOutcome(tx: Tx, id: string, ok: boolean): Promise<Date | null> {
+  if (ok) {
+    await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, id), isNotNull(webhookEndpoints.failingSince)));
+    return null;
+  }
   const [row] = await tx
     .update(webhookEndpoints)
-    .set({ failingSince: ok ? null : sql`coalesce(${webhookEndpoints.failingSince}, now())` })
+    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, now())` })
     .where(eq(webhookEndpoints.id, id))
     .returning({ failingSince: webhookEndpoints.failingSince });
   return row?.failingSince ?? null;
