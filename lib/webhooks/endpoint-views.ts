@@ -12,6 +12,7 @@ export type EndpointView = Pick<
 /** A delivery with its attempts, for the delivery log. */
 export type DeliveryView = Omit<WebhookDelivery, "payload"> & { payload: string; attemptLog: WebhookAttempt[] };
 
+/** Deliveries per page of the log. */
 export const DELIVERY_PAGE_SIZE = 25;
 
 // Field by field, so a column added later (a secret, say) never reaches a page by accident.

@@ -17,6 +17,7 @@ export const webhookEventTypes = {
 } as const;
 
 export type WebhookEventType = keyof typeof webhookEventTypes;
+/** The event type names, for a zod enum. */
 export const webhookEventTypeNames = Object.keys(webhookEventTypes) as WebhookEventType[];
 
 /** What a test message from the settings page carries; receivers should accept and ignore it. */
