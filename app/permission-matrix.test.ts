@@ -1,7 +1,7 @@
 // Every permission-gated server action and org route, called as each role and as a member of another
 // organization: allowed or refused exactly as lib/orgs/permissions.ts says, and a stranger gets 404 everywhere.
 // The actions run for real (database, RLS, outbox); only Next's request scope is supplied by the test.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

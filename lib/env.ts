@@ -47,6 +47,10 @@ const schema = z
     INNGEST_DEV: optional,
     OUTBOX_SEND_TIMEOUT_MS: withDefault(wholeNumber(1, 60_000, " of ms from 1 to 60000"), 3_000),
 
+    WEBHOOK_DISABLE_AFTER_DAYS: withDefault(wholeNumber(1, 365, " of days from 1 to 365"), 5),
+    // Unset: allowed outside production, refused in it (lib/webhooks/config.ts).
+    UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"], { error: "must be 1 or 0" }).optional()),
+
     UPSTASH_REDIS_REST_URL: httpUrl,
     UPSTASH_REDIS_REST_TOKEN: optional,
     CACHE_NAMESPACE: optional.refine((v) => v === undefined || /^[A-Za-z0-9._-]{1,64}$/.test(v), "may only hold letters, digits, '.', '_' and '-' (up to 64)"),

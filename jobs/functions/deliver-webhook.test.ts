@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, outboxEvents, users, memberships, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withTenant, type TenantContext } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
-import { latestEmailTo } from "@/lib/email/dev-mailbox-store";
+import { createOrgWithOwner } from "@/test/fixtures";
+import { latestEmailTo } from "@/db/queries/dev-emails";
 import { RETRY_SCHEDULE_MS } from "@/lib/webhooks/config";
 import { startDevExecutor, type DevExecutor } from "@/scripts/inngest-dev";
-import { freePort, serveRouteHandlers } from "@/scripts/serve-route-handlers";
+import { freePort, serveRouteHandlers } from "@/test/serve-route-handlers";
 import { eventually, startWebhookReceiver } from "@/test/webhook-receiver";
 
 const executorPort = await freePort();

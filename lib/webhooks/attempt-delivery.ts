@@ -13,6 +13,7 @@ import type { OrgRole, WebhookEndpoint } from "@/db/schema";
 import { withTenant, type Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { appUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 import { can } from "@/lib/orgs/permissions";
 import { withOutbox } from "@/lib/outbox";
@@ -101,7 +102,6 @@ async function disableForFailing(tx: Tx, endpoint: WebhookEndpoint, failingSince
     metadata: { url: endpoint.url, failingSince: failingSince.toISOString() },
   });
   const org = await findOrg(tx, endpoint.orgId);
-  const origin = process.env.AUTH_URL ? new URL(process.env.AUTH_URL).origin : null;
   for (const to of await listMemberEmails(tx, endpoint.orgId, managers)) {
     await enqueueEmail(
       {
@@ -114,7 +114,7 @@ async function disableForFailing(tx: Tx, endpoint: WebhookEndpoint, failingSince
             `Every delivery to ${endpoint.url} has failed for ${days} days, so we stopped sending events to it.`,
             "Events that happen while it is disabled are not sent. Fix the receiver, enable the endpoint again and replay the deliveries you need from its log.",
           ],
-          ...(origin && org ? { action: { label: "Open the endpoint", url: `${origin}/${org.slug}/settings/webhooks/${endpoint.id}` } } : {}),
+          ...(org ? { action: { label: "Open the endpoint", url: `${appUrl()}/${org.slug}/settings/webhooks/${endpoint.id}` } } : {}),
           reason: `you manage webhooks of ${org?.name ?? "an organization"}`,
         },
       },

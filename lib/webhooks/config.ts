@@ -1,4 +1,5 @@
-// Webhook delivery settings. TODO(#8): read through lib/env.ts once it lands.
+// Webhook delivery settings: fixed by design, or read through lib/env.ts.
+import { env, type Env } from "@/lib/env";
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -24,9 +25,8 @@ export const SECRET_OVERLAP_MS = DAY;
 export const ENDPOINT_CONCURRENCY = 5;
 
 /** After failing every attempt for this long, an endpoint is disabled and its admins are told (WEBHOOK_DISABLE_AFTER_DAYS). */
-export function disableAfterMs(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.WEBHOOK_DISABLE_AFTER_DAYS ?? 5);
-  return (Number.isFinite(days) && days > 0 ? days : 5) * DAY;
+export function disableAfterMs(e: Pick<Env, "WEBHOOK_DISABLE_AFTER_DAYS"> = env()): number {
+  return e.WEBHOOK_DISABLE_AFTER_DAYS * DAY;
 }
 
 /**
@@ -34,7 +34,7 @@ export function disableAfterMs(env: NodeJS.ProcessEnv = process.env): number {
  * Development and tests allow it; production only with UNSAFE_WEBHOOKS_ALLOW_LOOPBACK=1 (end-to-end tests).
  * Private, link-local and metadata addresses are refused either way.
  */
-export function allowLoopbackUrls(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.UNSAFE_WEBHOOKS_ALLOW_LOOPBACK !== undefined) return env.UNSAFE_WEBHOOKS_ALLOW_LOOPBACK === "1";
-  return env.NODE_ENV !== "production";
+export function allowLoopbackUrls(e: Pick<Env, "NODE_ENV" | "UNSAFE_WEBHOOKS_ALLOW_LOOPBACK"> = env()): boolean {
+  if (e.UNSAFE_WEBHOOKS_ALLOW_LOOPBACK !== undefined) return e.UNSAFE_WEBHOOKS_ALLOW_LOOPBACK === "1";
+  return e.NODE_ENV !== "production";
 }

@@ -1,7 +1,6 @@
 import { findEndpoint, listAttempts, listDeliveries, listEndpoints } from "@/db/queries/webhooks";
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
-import type { OrgContext } from "@/lib/orgs/membership";
+import type { Tx } from "@/db/tenant";
 
 /** An endpoint as pages show it: never its secrets. */
 export type EndpointView = Pick<
@@ -32,8 +31,8 @@ function toView(e: WebhookEndpoint, now: Date): EndpointView {
 }
 
 /** The webhooks page: every endpoint of the organization with its last day's delivery counts. */
-export async function listEndpointsPage(org: OrgContext, now = new Date()) {
-  const rows = await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => listEndpoints(tx));
+export async function listEndpointsPage(tx: Tx, now = new Date()) {
+  const rows = await listEndpoints(tx);
   return rows.map((r) => ({ endpoint: toView(r.endpoint, now), deliveredToday: r.deliveredToday, failingToday: r.failingToday }));
 }
 
@@ -41,17 +40,15 @@ export async function listEndpointsPage(org: OrgContext, now = new Date()) {
  * One endpoint's page: the endpoint and a page of its delivery log, newest first, each delivery with its
  * attempts; `before` is the cursor of the page's last delivery (`createdAt` ISO and id). Null for no endpoint.
  */
-export async function endpointPage(org: OrgContext, endpointId: string, before?: { createdAt: Date; id: string }, now = new Date()) {
-  return withTenant({ orgId: org.orgId, userId: org.userId }, async (tx) => {
-    const endpoint = await findEndpoint(tx, endpointId);
-    if (!endpoint) return null;
-    const deliveries = await listDeliveries(tx, endpoint.id, DELIVERY_PAGE_SIZE + 1, before);
-    const page = deliveries.slice(0, DELIVERY_PAGE_SIZE);
-    const attempts = await listAttempts(tx, page.map((d) => d.id));
-    return {
-      endpoint: toView(endpoint, now),
-      deliveries: page.map((d): DeliveryView => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })),
-      hasMore: deliveries.length > DELIVERY_PAGE_SIZE,
-    };
-  });
+export async function endpointPage(tx: Tx, endpointId: string, before?: { createdAt: Date; id: string }, now = new Date()) {
+  const endpoint = await findEndpoint(tx, endpointId);
+  if (!endpoint) return null;
+  const deliveries = await listDeliveries(tx, endpoint.id, DELIVERY_PAGE_SIZE + 1, before);
+  const page = deliveries.slice(0, DELIVERY_PAGE_SIZE);
+  const attempts = await listAttempts(tx, page.map((d) => d.id));
+  return {
+    endpoint: toView(endpoint, now),
+    deliveries: page.map((d): DeliveryView => ({ ...d, attemptLog: attempts.filter((a) => a.deliveryId === d.id) })),
+    hasMore: deliveries.length > DELIVERY_PAGE_SIZE,
+  };
 }

@@ -6,9 +6,8 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
-import { createOrgWithOwner } from "@/db/test-fixtures";
+import { createOrgWithOwner } from "@/test/fixtures";
 import type { AppError } from "@/lib/errors";
-import type { OrgContext } from "@/lib/orgs/membership";
 import { createEndpoint } from "./create-endpoint";
 import { deleteEndpoint } from "./delete-endpoint";
 import { endpointPage, listEndpointsPage } from "./endpoint-views";
@@ -22,8 +21,7 @@ afterEach(() => vi.unstubAllEnvs());
 async function tenant(label: string) {
   const { org, user } = await createOrgWithOwner(label);
   const ctx = { orgId: org.id, userId: user.id };
-  const orgContext: OrgContext = { orgId: org.id, slug: org.slug, name: org.name, plan: org.plan, role: "owner", userId: user.id };
-  return { ctx, orgContext };
+  return { ctx };
 }
 
 const fields = (url: string) => endpointFieldsSchema.parse({ url, eventTypes: ["project.created", "member.added"] });
@@ -50,21 +48,22 @@ describe("webhook endpoints", () => {
   });
 
   it("creates, edits (re-checking a changed URL), disables and deletes, auditing each; pages never see the secret", async () => {
-    const { ctx, orgContext } = await tenant("wh-crud");
+    const { ctx } = await tenant("wh-crud");
     const { endpoint, secret } = await withTenant(ctx, (tx) => createEndpoint(tx, ctx, { ...fields("http://127.0.0.1:9/a"), description: "CRM" }));
     expect(endpoint).toMatchObject({ url: "http://127.0.0.1:9/a", description: "CRM", eventTypes: ["project.created", "member.added"], enabled: true, secret });
 
-    const [listed] = await listEndpointsPage(orgContext);
+    const list = () => withTenant(ctx, (tx) => listEndpointsPage(tx));
+    const [listed] = await list();
     expect(listed).toMatchObject({ deliveredToday: 0, failingToday: 0 });
     await withSystem("test: deliveries", (tx) =>
       tx.insert(webhookDeliveries).values(
         (["succeeded", "succeeded", "retrying", "failed"] as const).map((status) => ({ orgId: ctx.orgId, endpointId: endpoint.id, eventId: randomUUID(), messageId: "msg_x", eventType: "project.created", payload: "{}", status })),
       ),
     );
-    expect((await listEndpointsPage(orgContext))[0]).toMatchObject({ deliveredToday: 2, failingToday: 2 });
+    expect((await list())[0]).toMatchObject({ deliveredToday: 2, failingToday: 2 });
     expect(listed!.endpoint).not.toHaveProperty("secret");
     expect(listed!.endpoint).not.toHaveProperty("previousSecret");
-    expect(JSON.stringify(await endpointPage(orgContext, endpoint.id))).not.toContain(secret.slice(6));
+    expect(JSON.stringify(await withTenant(ctx, (tx) => endpointPage(tx, endpoint.id)))).not.toContain(secret.slice(6));
 
     vi.stubEnv("UNSAFE_WEBHOOKS_ALLOW_LOOPBACK", "0");
     const refused = (await withTenant(ctx, (tx) => updateEndpoint(tx, ctx, { endpointId: endpoint.id, ...fields("http://127.0.0.1:9/b") })).catch((e: unknown) => e)) as AppError;
@@ -76,7 +75,7 @@ describe("webhook endpoints", () => {
     const off = await withTenant(ctx, (tx) => setEndpointEnabled(tx, ctx, { endpointId: endpoint.id, enabled: false }));
     expect(off).toMatchObject({ enabled: false, disabledReason: "manual", description: "CRM v2" });
     await withTenant(ctx, (tx) => deleteEndpoint(tx, ctx, { endpointId: endpoint.id }));
-    expect(await listEndpointsPage(orgContext)).toEqual([]);
+    expect(await list()).toEqual([]);
     expect(await auditActions(ctx.orgId)).toEqual(["webhook_endpoint.created", "webhook_endpoint.deleted", "webhook_endpoint.disabled", "webhook_endpoint.updated"]);
     const [created] = await withSystem("test: audit", (tx) => tx.select().from(auditLogs).where(and(eq(auditLogs.orgId, ctx.orgId), eq(auditLogs.action, "webhook_endpoint.created"))));
     expect(JSON.stringify(created!.metadata)).not.toContain(secret);
@@ -86,7 +85,7 @@ describe("webhook endpoints", () => {
     const a = await tenant("wh-a");
     const b = await tenant("wh-b");
     const { endpoint } = await withTenant(b.ctx, (tx) => createEndpoint(tx, b.ctx, fields("http://127.0.0.1:9/b")));
-    expect(await endpointPage(a.orgContext, endpoint.id)).toBeNull();
+    expect(await withTenant(a.ctx, (tx) => endpointPage(tx, endpoint.id))).toBeNull();
     await expect(withTenant(a.ctx, (tx) => updateEndpoint(tx, a.ctx, { endpointId: endpoint.id, ...fields("http://127.0.0.1:9/x") }))).rejects.toMatchObject({ code: "not_found" });
     await expect(withTenant(a.ctx, (tx) => setEndpointEnabled(tx, a.ctx, { endpointId: endpoint.id, enabled: false }))).rejects.toMatchObject({ code: "not_found" });
     await expect(withTenant(a.ctx, (tx) => deleteEndpoint(tx, a.ctx, { endpointId: endpoint.id }))).rejects.toMatchObject({ code: "not_found" });

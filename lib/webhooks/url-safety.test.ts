@@ -19,6 +19,7 @@ vi.mock("node:dns/promises", async (original) => {
 const { isAllowedAddress, parseEndpointUrl, resolveEndpoint, UnsafeUrlError } = await import("./url-safety");
 const { sendWebhook } = await import("./send-webhook");
 const { allowLoopbackUrls } = await import("./config");
+const { parseEnv } = await import("@/lib/env");
 
 const production = { allowLoopback: false };
 const development = { allowLoopback: true };
@@ -82,10 +83,15 @@ describe("URLs", () => {
   });
 
   it("allows loopback outside production only, unless the setting says otherwise", () => {
-    expect(allowLoopbackUrls({ NODE_ENV: "production" })).toBe(false);
-    expect(allowLoopbackUrls({ NODE_ENV: "production", UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: "1" })).toBe(true);
-    expect(allowLoopbackUrls({ NODE_ENV: "development" })).toBe(true);
-    expect(allowLoopbackUrls({ NODE_ENV: "test", UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: "0" })).toBe(false);
+    const settings = (source: Record<string, string>) => {
+      const { env } = parseEnv(source);
+      return env!;
+    };
+    expect(allowLoopbackUrls(settings({ NODE_ENV: "production" }))).toBe(false);
+    expect(allowLoopbackUrls(settings({ NODE_ENV: "production", UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: "1" }))).toBe(true);
+    expect(allowLoopbackUrls(settings({ NODE_ENV: "development" }))).toBe(true);
+    expect(allowLoopbackUrls(settings({ NODE_ENV: "test", UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: "0" }))).toBe(false);
+    expect(parseEnv({ UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: "yes" }).problems).toEqual(["UNSAFE_WEBHOOKS_ALLOW_LOOPBACK must be 1 or 0"]);
   });
 });
 

@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { runCli } from "../cli";
 import { startDevExecutor } from "../inngest-dev";
-import { freePort, serveRouteHandlers } from "../serve-route-handlers";
+import { freePort, serveRouteHandlers } from "@/test/serve-route-handlers";
 import { percentile } from "./stats";
 
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1_000);
@@ -21,7 +21,7 @@ await runCli(
   "bench:webhooks",
   async () => {
     process.env.LOG_LEVEL ??= "warn";
-    const { createScratchDatabase } = await import("@/db/scratch-database");
+    const { createScratchDatabase } = await import("@/test/scratch-database");
     const scratch = await createScratchDatabase(process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres", "keel_bench");
     teardowns.push(scratch.drop);
     process.env.DATABASE_URL = scratch.url;

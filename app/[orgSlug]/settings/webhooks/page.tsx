@@ -3,100 +3,93 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireSession } from "@/lib/auth/session";
-import { requireOrgContext } from "@/lib/orgs/membership";
-import { can } from "@/lib/orgs/permissions";
+import { orgPage } from "@/lib/org-page";
 import { listEndpointsPage } from "@/lib/webhooks/endpoint-views";
+import { noWebhookAccess } from "./_components/no-access";
 import { EndpointStatus } from "./_components/status";
-import { NoWebhookAccess } from "./_components/no-access";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 /** The organization's webhook endpoints, with how their deliveries went over the last day (webhooks:manage). */
-export default async function WebhooksPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const session = await requireSession();
-  const org = await requireOrgContext(session.user.id, orgSlug);
-  if (!can(org.role, "webhooks:manage")) return <NoWebhookAccess orgName={org.name} />;
-  const endpoints = await listEndpointsPage(org);
-  const base = `/${org.slug}/settings/webhooks`;
+export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAccess, load: (tx) => listEndpointsPage(tx) }, ({ org, data: endpoints }) => {
+    const base = `/${org.slug}/settings/webhooks`;
 
-  return (
-    <div className="grid gap-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h2 className="text-lg font-semibold">Webhooks</h2>
-          <p className="mt-1 max-w-prose text-sm text-muted-foreground">
-            Keel sends signed HTTP requests to your endpoints when projects, members or billing change in {org.name}, and retries
-            for about a day until they are received.
-          </p>
-        </div>
-        {endpoints.length ? (
-          <Button asChild>
-            <Link href={`${base}/new`}>
-              <Plus aria-hidden /> Add endpoint
-            </Link>
-          </Button>
-        ) : null}
-      </div>
-
-      {endpoints.length === 0 ? (
-        <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
-          <Webhook className="size-8 text-muted-foreground" aria-hidden />
-          <p className="mt-3 font-medium">No endpoints yet</p>
-          <p className="mt-1 max-w-sm text-sm text-muted-foreground">Add the URL of a service of yours, choose the events it needs, and it hears about changes as they happen.</p>
-          <Button asChild className="mt-5">
-            <Link href={`${base}/new`}>
-              <Plus aria-hidden /> Add your first endpoint
-            </Link>
-          </Button>
-        </div>
-      ) : (
-        <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs" aria-label="Webhook endpoints">
-          {endpoints.map(({ endpoint, deliveredToday, failingToday }) => (
-            <li key={endpoint.id}>
-              <Link
-                href={`${base}/${endpoint.id}`}
-                className="flex items-center gap-4 px-5 py-4 outline-none hover:bg-muted/40 focus-visible:bg-muted/40 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
-              >
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <span className="min-w-0 truncate font-mono text-sm font-medium">{endpoint.url}</span>
-                    <EndpointStatus {...endpoint} />
-                  </div>
-                  <p className="mt-1 truncate text-sm text-muted-foreground">
-                    {endpoint.description || `${endpoint.eventTypes.length} event ${endpoint.eventTypes.length === 1 ? "type" : "types"}`}
-                  </p>
-                  <p className="mt-1 text-xs text-muted-foreground">
-                    Last 24 hours: {deliveredToday} delivered
-                    {failingToday ? <span className="text-destructive"> · {failingToday} failing</span> : null}
-                  </p>
-                </div>
-                <ChevronRight className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+    return (
+      <div className="grid gap-6">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h2 className="text-lg font-semibold">Webhooks</h2>
+            <p className="mt-1 max-w-prose text-sm text-muted-foreground">
+              Keel sends signed HTTP requests to your endpoints when projects, members or billing change in {org.name}, and retries
+              for about a day until they are received.
+            </p>
+          </div>
+          {endpoints.length ? (
+            <Button asChild>
+              <Link href={`${base}/new`}>
+                <Plus aria-hidden /> Add endpoint
               </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+            </Button>
+          ) : null}
+        </div>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Verifying requests</CardTitle>
-          <CardDescription>
-            Requests follow the Standard Webhooks specification: check the <code className="font-mono">webhook-signature</code> header with
-            the endpoint&apos;s secret before trusting a payload, and use <code className="font-mono">webhook-id</code> to ignore repeats.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <pre className="overflow-x-auto rounded-lg bg-muted p-4 font-mono text-xs leading-relaxed">
-            {`import { Webhook } from "standardwebhooks";
+        {endpoints.length === 0 ? (
+          <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
+            <Webhook className="size-8 text-muted-foreground" aria-hidden />
+            <p className="mt-3 font-medium">No endpoints yet</p>
+            <p className="mt-1 max-w-sm text-sm text-muted-foreground">Add the URL of a service of yours, choose the events it needs, and it hears about changes as they happen.</p>
+            <Button asChild className="mt-5">
+              <Link href={`${base}/new`}>
+                <Plus aria-hidden /> Add your first endpoint
+              </Link>
+            </Button>
+          </div>
+        ) : (
+          <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs" aria-label="Webhook endpoints">
+            {endpoints.map(({ endpoint, deliveredToday, failingToday }) => (
+              <li key={endpoint.id}>
+                <Link
+                  href={`${base}/${endpoint.id}`}
+                  className="flex items-center gap-4 px-5 py-4 outline-none hover:bg-muted/40 focus-visible:bg-muted/40 focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
+                >
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="min-w-0 truncate font-mono text-sm font-medium">{endpoint.url}</span>
+                      <EndpointStatus {...endpoint} />
+                    </div>
+                    <p className="mt-1 truncate text-sm text-muted-foreground">
+                      {endpoint.description || `${endpoint.eventTypes.length} event ${endpoint.eventTypes.length === 1 ? "type" : "types"}`}
+                    </p>
+                    <p className="mt-1 text-xs text-muted-foreground">
+                      Last 24 hours: {deliveredToday} delivered
+                      {failingToday ? <span className="text-destructive"> · {failingToday} failing</span> : null}
+                    </p>
+                  </div>
+                  <ChevronRight className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
 
-const wh = new Webhook(process.env.KEEL_WEBHOOK_SECRET); // whsec_…
-const event = wh.verify(rawBody, headers); // throws if forged or stale
-// event.type: "project.created", event.data: { id, name, … }`}
-          </pre>
-        </CardContent>
-      </Card>
-    </div>
-  );
-}
+        <Card>
+          <CardHeader>
+            <CardTitle>Verifying requests</CardTitle>
+            <CardDescription>
+              Requests follow the Standard Webhooks specification: check the <code className="font-mono">webhook-signature</code> header with
+              the endpoint&apos;s secret before trusting a payload, and use <code className="font-mono">webhook-id</code> to ignore repeats.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <pre className="overflow-x-auto rounded-lg bg-muted p-4 font-mono text-xs leading-relaxed">
+              {`import { Webhook } from "standardwebhooks";
+
+  const wh = new Webhook(process.env.KEEL_WEBHOOK_SECRET); // whsec_…
+  const event = wh.verify(rawBody, headers); // throws if forged or stale
+  // event.type: "project.created", event.data: { id, name, … }`}
+            </pre>
+          </CardContent>
+        </Card>
+      </div>
+    );
+});

@@ -2,21 +2,14 @@ import { ChevronLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireSession } from "@/lib/auth/session";
-import { requireOrgContext } from "@/lib/orgs/membership";
-import { can } from "@/lib/orgs/permissions";
+import { orgPage } from "@/lib/org-page";
 import { CreateEndpointForm } from "../_components/create-endpoint-form";
-import { NoWebhookAccess } from "../_components/no-access";
+import { noWebhookAccess } from "../_components/no-access";
 
 export const metadata: Metadata = { title: "Add webhook endpoint" };
 
 /** Adds a webhook endpoint (webhooks:manage). */
-export default async function NewEndpointPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { orgSlug } = await params;
-  const session = await requireSession();
-  const org = await requireOrgContext(session.user.id, orgSlug);
-  if (!can(org.role, "webhooks:manage")) return <NoWebhookAccess orgName={org.name} />;
-  return (
+export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAccess }, ({ org }) => (
     <div className="grid gap-4">
       <Link href={`/${org.slug}/settings/webhooks`} className="inline-flex w-fit items-center gap-1 rounded-sm text-sm text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring">
         <ChevronLeft className="size-4" aria-hidden /> Webhooks
@@ -31,5 +24,4 @@ export default async function NewEndpointPage({ params }: { params: Promise<{ or
         </CardContent>
       </Card>
     </div>
-  );
-}
+));
