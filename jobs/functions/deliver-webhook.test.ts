@@ -4,7 +4,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, outboxEvents, users, memberships, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withTenant, type TenantContext } from "@/db/tenant";
@@ -16,8 +17,8 @@ import { freePort, serveRouteHandlers } from "@/test/serve-route-handlers";
 import { eventually, startWebhookReceiver } from "@/test/webhook-receiver";
 
 const executorPort = await freePort();
-vi.stubEnv("INNGEST_DEV", `http://127.0.0.1:${executorPort}`);
-vi.stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
+stubEnv("INNGEST_DEV", `http://127.0.0.1:${executorPort}`);
+stubEnv("EMAIL_TRANSPORT", "dev-mailbox");
 
 const route = await import("@/app/api/inngest/route");
 const { withOutbox } = await import("@/lib/outbox");
@@ -45,7 +46,7 @@ afterAll(async () => {
   await app?.close();
   await Promise.all(receivers.map((r) => r.close()));
   await closeDatabase();
-  vi.unstubAllEnvs();
+  unstubAllEnvs();
 });
 
 async function receiver(respond?: Parameters<typeof startWebhookReceiver>[0]) {

@@ -2,7 +2,8 @@
 // secret never leaves through a page's read model.
 import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { stubEnv, unstubAllEnvs } from "@/test/env";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { auditLogs, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withTenant } from "@/db/tenant";
@@ -16,7 +17,7 @@ import { setEndpointEnabled } from "./set-endpoint-enabled";
 import { updateEndpoint } from "./update-endpoint";
 
 afterAll(closeDatabase);
-afterEach(() => vi.unstubAllEnvs());
+afterEach(unstubAllEnvs);
 
 async function tenant(label: string) {
   const { org, user } = await createOrgWithOwner(label);
@@ -31,7 +32,7 @@ const auditActions = (orgId: string) =>
 
 describe("webhook endpoints", () => {
   it("in production, refuses http and loopback URLs at save time with a field error, and saves nothing", async () => {
-    vi.stubEnv("UNSAFE_WEBHOOKS_ALLOW_LOOPBACK", "0");
+    stubEnv("UNSAFE_WEBHOOKS_ALLOW_LOOPBACK", "0");
     const { ctx } = await tenant("wh-ssrf");
     for (const [url, message] of [
       ["http://example.com/hook", "Use an https:// URL."],
@@ -65,12 +66,12 @@ describe("webhook endpoints", () => {
     expect(listed!.endpoint).not.toHaveProperty("previousSecret");
     expect(JSON.stringify(await withTenant(ctx, (tx) => endpointPage(tx, endpoint.id)))).not.toContain(secret.slice(6));
 
-    vi.stubEnv("UNSAFE_WEBHOOKS_ALLOW_LOOPBACK", "0");
+    stubEnv("UNSAFE_WEBHOOKS_ALLOW_LOOPBACK", "0");
     const refused = (await withTenant(ctx, (tx) => updateEndpoint(tx, ctx, { endpointId: endpoint.id, ...fields("http://127.0.0.1:9/b") })).catch((e: unknown) => e)) as AppError;
     expect(refused.code).toBe("validation_error");
     // The unchanged URL is not re-checked: editing the description of a development endpoint still works.
     await withTenant(ctx, (tx) => updateEndpoint(tx, ctx, { endpointId: endpoint.id, ...fields("http://127.0.0.1:9/a"), description: "CRM v2" }));
-    vi.unstubAllEnvs();
+    unstubAllEnvs();
 
     const off = await withTenant(ctx, (tx) => setEndpointEnabled(tx, ctx, { endpointId: endpoint.id, enabled: false }));
     expect(off).toMatchObject({ enabled: false, disabledReason: "manual", description: "CRM v2" });

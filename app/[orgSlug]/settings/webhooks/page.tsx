@@ -84,7 +84,7 @@ export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAcces
             <pre className="overflow-x-auto rounded-lg bg-muted p-4 font-mono text-xs leading-relaxed">
               {`import { Webhook } from "standardwebhooks";
 
-  const wh = new Webhook(process.env.KEEL_WEBHOOK_SECRET); // whsec_…
+  const wh = new Webhook(secret); // the endpoint's whsec_… secret
   const event = wh.verify(rawBody, headers); // throws if forged or stale
   // event.type: "project.created", event.data: { id, name, … }`}
             </pre>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { orgPage } from "@/lib/org-page";
+import { orgPage, type OrgPageContext } from "@/lib/org-page";
 import { endpointPage, type DeliveryView } from "@/lib/webhooks/endpoint-views";
 import { disableAfterMs } from "@/lib/webhooks/config";
 import { endpointIdSchema } from "@/lib/webhooks/schemas";
@@ -25,11 +25,11 @@ function parseCursor(raw: unknown): { createdAt: Date; id: string } | undefined 
 }
 
 /** One endpoint: its settings, controls, and its delivery log with every attempt (webhooks:manage). */
-export default orgPage<Awaited<ReturnType<typeof endpointPage>>, { orgSlug: string; endpointId: string }>(
+export default orgPage(
   {
     permission: "webhooks:manage",
     noAccess: noWebhookAccess,
-    load: (tx, { params, searchParams }) => {
+    load: (tx, { params, searchParams }: OrgPageContext<{ orgSlug: string; endpointId: string }>) => {
       const id = endpointIdSchema.safeParse(params.endpointId);
       return id.success ? endpointPage(tx, id.data, parseCursor(searchParams.before)) : Promise.resolve(null);
     },
