@@ -10,6 +10,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
+  // Journeys sign up, wait for jobs to deliver email and read it back: on a busy two-core machine one takes
+  // well over Playwright's default 30 s, and a server action's redirect over its default 5 s for an assertion.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "reports/playwright.json" }]] : [["list"], ["html", { open: "never" }]],
   use: {

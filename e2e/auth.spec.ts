@@ -23,7 +23,7 @@ async function linkFromMailbox(page: Page, to: string, pattern: RegExp): Promise
     const all = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     href = all.find((h) => pattern.test(h)) ?? null;
     expect(href).not.toBeNull();
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
   return href!;
 }
 

@@ -32,7 +32,6 @@ const local = (url: string) => {
 };
 
 test("an owner invites a teammate who signs up, verifies and joins as a member", async ({ browser }) => {
-  test.setTimeout(120_000);
   const teammate = `teammate-${Date.now()}@example.test`;
 
   // The owner signs in and creates an organization.

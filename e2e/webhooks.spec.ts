@@ -6,7 +6,6 @@ import { Webhook } from "standardwebhooks";
 type Received = { headers: Record<string, string>; body: string };
 
 test("an owner adds a webhook endpoint, creates a project, and sees the signed delivery in the log", async ({ page }) => {
-  test.setTimeout(60_000);
   // The customer's receiver: a real HTTP server on this machine.
   const received: Received[] = [];
   const receiver = http.createServer(async (req, res) => {
