@@ -21,7 +21,7 @@ async function linkFromMailbox(page: Page, to: string, pattern: RegExp): Promise
       }
     }
     throw new Error(`no email to ${to} with a link matching ${pattern} yet`);
-  }).toPass({ timeout: 30_000, intervals: [500, 1000, 2000] });
+  }).toPass({ timeout: 60_000, intervals: [500, 1000, 2000] });
   return found;
 }
 

@@ -48,7 +48,7 @@ test("an owner adds a webhook endpoint, creates a project, and sees the signed d
     await expect(async () => {
       await page.reload();
       await expect(delivery).toContainText("Delivered", { timeout: 1_000 });
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: 60_000 });
     await delivery.getByText("project.created", { exact: true }).click();
     await expect(delivery.getByRole("cell", { name: "HTTP 200" })).toBeVisible();
     await expect(delivery.getByRole("button", { name: "Replay" })).toBeEnabled();
