@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 const password = "a long enough password";
 // Each journey comes from its own address, as real visitors do: sign-up allows only a few accounts per IP an hour.

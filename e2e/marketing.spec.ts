@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("a founder lands on the home page and finds what Keel is and how to start", async ({ page }) => {
   await page.goto("/");

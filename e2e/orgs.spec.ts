@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 // An owner creates an organization and invites a teammate; the teammate signs up, verifies, accepts and lands in
 // the organization as a member, without member management.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("an owner creates, renames and deletes a project, and finds the deletion in the audit log", async ({ page }) => {
   const name = `Launch plan ${Date.now().toString(36)}`;
