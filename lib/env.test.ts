@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { stubEnv, unstubAllEnvs } from "@/test/env";
 import { appUrl, env, EnvError, parseEnv, settingNames, startupProblems } from "./env";
 
-const production = { NODE_ENV: "production", DATABASE_URL: "postgres://keel@db.internal:5432/keel", AUTH_SECRET: "s3cret", SMTP_URL: "smtp://mail.test:587" };
+const production = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://keel@db.internal:5432/keel",
+  AUTH_SECRET: "s3cret",
+  AUTH_URL: "https://app.example.com",
+  SMTP_URL: "smtp://mail.test:587",
+  INNGEST_EVENT_KEY: "event-key",
+  INNGEST_SIGNING_KEY: "signkey-prod-0123",
+};
 
 describe("the environment", () => {
   afterEach(unstubAllEnvs);
@@ -42,6 +50,9 @@ describe("the environment", () => {
       "email: no transport configured: set RESEND_API_KEY or SMTP_URL (production refuses the dev mailbox)",
       "DATABASE_URL is not set",
       "AUTH_SECRET is not set (generate one with `openssl rand -hex 32`)",
+      "AUTH_URL is not set (the public origin of the app, such as https://app.example.com: email links point at it, never at a request's Host)",
+      "INNGEST_EVENT_KEY is not set (from Inngest: without it no job runs and no email is sent)",
+      "INNGEST_SIGNING_KEY is not set (from Inngest: it proves that calls of /api/inngest come from Inngest)",
     ]);
     // Development runs on stand-ins: nothing is required, but a malformed value still stops the start.
     expect(startupProblems({ NODE_ENV: "development" })).toEqual([]);
@@ -66,10 +77,13 @@ describe("the environment", () => {
     expect(() => env()).toThrow("PORT must be a whole number");
   });
 
-  it("gives jobs the app's public origin: AUTH_URL's, else localhost on PORT", () => {
+  it("gives links the app's public origin: AUTH_URL's, else Vercel's production domain, else localhost on PORT", () => {
     stubEnv("AUTH_URL", "https://app.example.com/some/path");
+    stubEnv("VERCEL_PROJECT_PRODUCTION_URL", "keel-demo.vercel.app");
     expect(appUrl()).toBe("https://app.example.com");
     stubEnv("AUTH_URL", "");
+    expect(appUrl()).toBe("https://keel-demo.vercel.app");
+    stubEnv("VERCEL_PROJECT_PRODUCTION_URL", "");
     stubEnv("PORT", "3123");
     expect(appUrl()).toBe("http://localhost:3123");
   });

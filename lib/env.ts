@@ -37,6 +37,15 @@ const schema = z
 
     AUTH_SECRET: optional,
     AUTH_URL: httpUrl,
+    // Vercel sets it (the project's production domain, without a scheme): AUTH_URL defaults to https://<it>.
+    VERCEL_PROJECT_PRODUCTION_URL: optional.refine((v) => v === undefined || /^[a-z0-9.-]+(:\d+)?$/i.test(v), "must be a host name such as app.example.com"),
+    // Which proxies' forwarded headers say who the client is (lib/client-ip.ts): none, vercel, or a hop count.
+    TRUSTED_PROXY: withDefault(
+      z.union([z.enum(["none", "vercel"]), z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(10))], {
+        error: "must be none, vercel or a number of proxy hops from 1 to 10",
+      }),
+      "none" as const,
+    ),
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,
@@ -45,6 +54,8 @@ const schema = z
     INNGEST_EVENT_KEY: optional,
     INNGEST_SIGNING_KEY: optional,
     INNGEST_DEV: optional,
+    // Test-only: lets a production build serve Inngest's dev mode, the dev mailbox and the dev pages, to loopback only.
+    UNSAFE_TEST_ONLY_DEV_TOOLS: flag,
     OUTBOX_SEND_TIMEOUT_MS: withDefault(wholeNumber(1, 60_000, " of ms from 1 to 60000"), 3_000),
 
     WEBHOOK_DISABLE_AFTER_DAYS: withDefault(wholeNumber(1, 365, " of days from 1 to 365"), 5),
@@ -132,6 +143,21 @@ export function startupProblems(source: Record<string, string | undefined> = pro
   if (e.NODE_ENV === "production") {
     if (!e.DATABASE_URL) found.push("DATABASE_URL is not set");
     if (!e.AUTH_SECRET) found.push("AUTH_SECRET is not set (generate one with `openssl rand -hex 32`)");
+    if (!e.AUTH_URL && !e.VERCEL_PROJECT_PRODUCTION_URL) {
+      found.push("AUTH_URL is not set (the public origin of the app, such as https://app.example.com: email links point at it, never at a request's Host)");
+    }
+    const devTools = e.UNSAFE_TEST_ONLY_DEV_TOOLS;
+    // In dev mode Inngest's endpoint runs any function for anyone who asks: never on a production server.
+    if (inngestDevMode(e) && !devTools) {
+      found.push("INNGEST_DEV is set: production never serves Inngest's unsigned dev mode (unset it and set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY)");
+    }
+    if (!(inngestDevMode(e) && devTools)) {
+      if (!e.INNGEST_EVENT_KEY) found.push("INNGEST_EVENT_KEY is not set (from Inngest: without it no job runs and no email is sent)");
+      if (!e.INNGEST_SIGNING_KEY) found.push("INNGEST_SIGNING_KEY is not set (from Inngest: it proves that calls of /api/inngest come from Inngest)");
+    }
+    if (e.EMAIL_TRANSPORT === "dev-mailbox" && !devTools) {
+      found.push("EMAIL_TRANSPORT=dev-mailbox: production sends email through RESEND_API_KEY or SMTP_URL (the dev mailbox is for end-to-end tests)");
+    }
   }
   return found;
 }
@@ -147,11 +173,27 @@ export function appVersion(): string {
 }
 
 /**
- * The app's public origin, without a trailing slash: AUTH_URL's origin when set (production), else
- * `http://localhost:<PORT>`. Use it where there is no request to take an origin from, such as links in emails a job
- * sends; inside a request `appOrigin()` (lib/auth/app-origin.ts) agrees with it whenever AUTH_URL is set.
+ * The app's public origin, without a trailing slash: AUTH_URL's origin when set, else Vercel's production domain,
+ * else `http://localhost:<PORT>` (development; production refuses to start without one of the first two). Every
+ * link Keel sends is built on it, never on a request's Host or X-Forwarded-Host, which the client chooses.
  */
 export function appUrl(): string {
-  const { AUTH_URL, PORT } = env();
-  return AUTH_URL ? new URL(AUTH_URL).origin : `http://localhost:${PORT}`;
+  const { AUTH_URL, VERCEL_PROJECT_PRODUCTION_URL, PORT } = env();
+  if (AUTH_URL) return new URL(AUTH_URL).origin;
+  if (VERCEL_PROJECT_PRODUCTION_URL) return new URL(`https://${VERCEL_PROJECT_PRODUCTION_URL}`).origin;
+  return `http://localhost:${PORT}`;
+}
+
+/** Whether Inngest's SDK runs in dev mode (unsigned requests, any caller): INNGEST_DEV set to a URL, 1 or true. */
+export function inngestDevMode(settings: Pick<Env, "INNGEST_DEV"> = env()): boolean {
+  return settings.INNGEST_DEV !== undefined && !/^(0|false)$/i.test(settings.INNGEST_DEV);
+}
+
+/**
+ * Whether this server may serve the development tools (Inngest's dev mode, the dev mailbox, /dev pages, /api/dev):
+ * always outside production, and in production only with UNSAFE_TEST_ONLY_DEV_TOOLS=1 (the end-to-end server).
+ * Callers still answer only loopback peers in production (lib/dev/dev-tools.ts).
+ */
+export function devToolsAllowed(settings: Env = env()): boolean {
+  return settings.NODE_ENV !== "production" || settings.UNSAFE_TEST_ONLY_DEV_TOOLS;
 }

@@ -1,6 +1,7 @@
 import type { Instrumentation } from "next";
 import { connectDatabase } from "./database";
 import { env, startupProblems } from "./env";
+import { trackRequestPeers } from "./request-peer";
 
 /**
  * Node.js server start: refuses to start on an environment that is wrong or would silently lose work in
@@ -14,6 +15,8 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   connectDatabase();
+  // Loopback-only endpoints and TRUSTED_PROXY=none need each request's TCP peer, which Next does not pass on.
+  trackRequestPeers();
   const { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, SENTRY_DSN, SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE, NODE_ENV } = env();
   if (OTEL_EXPORTER_OTLP_ENDPOINT) {
     const { registerOTel } = await import("@vercel/otel");

@@ -34,6 +34,12 @@ await runCli(
     await seedDemoData();
     await closeDatabase();
 
+    // The one switch that lets a production build serve Inngest's unsigned dev mode, the dev mailbox and /dev
+    // pages, and only to this machine's own connections (the executor below, the browser under test).
+    process.env.UNSAFE_TEST_ONLY_DEV_TOOLS = "1";
+    // Journeys play the load balancer: each browser context names its own address in X-Forwarded-For, so the
+    // per-IP limits of sign-up and sign-in see many visitors, as production does behind one.
+    process.env.TRUSTED_PROXY ??= "1";
     const executor = await startDevExecutor({ serveUrl: `http://localhost:${port}/api/inngest`, port: 0, baseBackoffMs: 200 });
     teardowns.unshift(executor.stop);
     process.env.INNGEST_DEV = executor.url;

@@ -6,10 +6,11 @@ type Handler = (request: Request) => Promise<Response> | Response;
 /**
  * Serves a Next route module's handlers (`GET`, `POST`, `PUT`, …) from a plain node:http server, so tests and
  * benchmarks drive the real route over real HTTP without a Next build. Every path reaches the same handlers.
+ * `host` picks the interface (default loopback): a request to a non-loopback address of this machine arrives from it.
  */
 export async function serveRouteHandlers(
   handlers: Partial<Record<string, unknown>>,
-  options: { port?: number } = {},
+  options: { port?: number; host?: string } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const handler = handlers[req.method ?? "GET"] as Handler | undefined;
@@ -35,10 +36,10 @@ export async function serveRouteHandlers(
       res.writeHead(500, { "content-type": "text/plain" }).end(err instanceof Error ? err.message : "error");
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${options.host ?? "localhost"}:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -52,12 +52,17 @@ export async function deleteSentBefore(tx: Tx, before: Date): Promise<number> {
   return rows.length;
 }
 
-/** Count of events waiting longer than `before` (health: a growing backlog means the job transport is down). */
-export async function countUnsentBefore(tx: Tx, before: Date): Promise<number> {
+/**
+ * The events still unsent that were written before `before`, and when the oldest unsent event was written
+ * (health: events that old mean the relay is not draining the outbox).
+ */
+export async function unsentBacklog(tx: Tx, before: Date): Promise<{ stalled: number; oldest: Date | null }> {
   const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      stalled: sql<number>`(count(*) filter (where ${outboxEvents.createdAt} < ${before.toISOString()}::timestamptz))::int`,
+      oldest: sql<string | null>`min(${outboxEvents.createdAt})`,
+    })
     .from(outboxEvents)
-    .where(and(isNull(outboxEvents.sentAt), lt(outboxEvents.createdAt, before)));
-  return row?.n ?? 0;
+    .where(isNull(outboxEvents.sentAt));
+  return { stalled: row?.stalled ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
 }
-

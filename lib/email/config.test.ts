@@ -35,7 +35,8 @@ describe("email transport selection", () => {
       new Error("email: no transport configured: set RESEND_API_KEY or SMTP_URL (production refuses the dev mailbox)"),
     );
     expect(NO_TRANSPORT_MESSAGE).not.toContain("\n");
-    expect(startupProblems({ NODE_ENV: "production", DATABASE_URL: "postgres://db.test/keel", AUTH_SECRET: "s" })).toEqual([NO_TRANSPORT_MESSAGE]);
+    const rest = { DATABASE_URL: "postgres://db.test/keel", AUTH_SECRET: "s", AUTH_URL: "https://app.test", INNGEST_EVENT_KEY: "e", INNGEST_SIGNING_KEY: "s" };
+    expect(startupProblems({ NODE_ENV: "production", ...rest })).toEqual([NO_TRANSPORT_MESSAGE]);
     expect(devMailboxEnabled(production())).toBe(false);
   });
 

@@ -64,4 +64,27 @@ describe("GET /api/health?deep=1", () => {
     expect(response.status).toBe(503);
     expect((await response.json()).failed).toContain("database");
   });
+
+  it("turns red (503) when the outbox stops draining, and green again once it drains", async () => {
+    const [{ withSystem }, { outboxEvents }, { eq }] = await Promise.all([import("@/db/tenant"), import("@/db/schema"), import("drizzle-orm")]);
+    stubEnv("INNGEST_EVENT_KEY", "event-key");
+    const { GET } = await loadRoute();
+    const deep = async () => GET(new Request("http://localhost/api/health?deep=1"));
+    expect((await deep()).status).toBe(200);
+
+    const id = crypto.randomUUID();
+    // A recent event is in flight, not stuck.
+    await withSystem("test: a fresh outbox event", (tx) => tx.insert(outboxEvents).values({ id, name: "test/thing.happened", data: {}, createdAt: new Date(Date.now() - 60_000) }));
+    expect((await deep()).status).toBe(200);
+
+    await withSystem("test: a stuck outbox event", (tx) => tx.update(outboxEvents).set({ createdAt: new Date(Date.now() - 11 * 60_000) }).where(eq(outboxEvents.id, id)));
+    const stuck = await deep();
+    expect(stuck.status).toBe(503);
+    const body = await stuck.json();
+    expect(body.failed).toContain("outbox");
+    expect(body.checks.outbox).toMatchObject({ status: "error", required: true, error: "1 events waiting over 10 minutes: the outbox is not draining" });
+
+    await withSystem("test: the relay sent it", (tx) => tx.update(outboxEvents).set({ sentAt: new Date() }).where(eq(outboxEvents.id, id)));
+    expect((await deep()).status).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { devToolsOpen } from "@/lib/dev/dev-tools";
 import { fetchJobRuns } from "@/lib/dev/job-runs";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { RunRow } from "./_components/run-row";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 // GET /dev/jobs - recent job runs of the dev executor (development only).
 export default async function JobsPage() {
+  if (!devToolsOpen()) notFound();
   const result = await fetchJobRuns();
   if (result.kind === "not-dev") notFound();
 

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { devMailboxEnabled } from "@/lib/email/config";
-import { env } from "@/lib/env";
+import { devMailboxOpen } from "@/lib/dev/dev-tools";
 import { listDevEmails } from "@/lib/dev/mailbox";
 import { EmailList } from "./_components/email-list";
 import { EmptyMailbox } from "./_components/empty-mailbox";
@@ -32,7 +31,7 @@ function pageHref(to: string, page: number): string {
 
 // GET /dev/mailbox - every email stored by the dev mailbox, newest first, filterable by recipient.
 export default async function MailboxPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!devMailboxEnabled(env())) notFound();
+  if (!devMailboxOpen()) notFound();
   const params = await searchParams;
   const to = single(params.to).slice(0, 254);
   const page = Math.max(Number.parseInt(single(params.page), 10) || 1, 1);

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft, ExternalLink } from "lucide-react";
 import type { ReactNode } from "react";
-import { devMailboxEnabled } from "@/lib/email/config";
-import { env } from "@/lib/env";
+import { devMailboxOpen } from "@/lib/dev/dev-tools";
 import { getDevEmail } from "@/lib/dev/mailbox";
 import { EmailBody } from "../_components/email-body";
 import { formatDateTime, formatRelativeTime } from "../_components/format-time";
@@ -21,14 +20,14 @@ function previewDocument(html: string): string {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  if (!devMailboxEnabled(env())) return {};
+  if (!devMailboxOpen()) return {};
   const email = await getDevEmail((await params).id);
   return { title: email ? email.subject : "Email not found" };
 }
 
 // GET /dev/mailbox/:id - one stored email: headers, links, and its body as HTML or plain text.
 export default async function MailboxEmailPage({ params }: { params: Params }) {
-  if (!devMailboxEnabled(env())) notFound();
+  if (!devMailboxOpen()) notFound();
   const email = await getDevEmail((await params).id);
   if (!email) notFound();
 
