@@ -142,9 +142,9 @@ describe("password sign-in", () => {
     expect(blockedMissing.message).toBe(blocked.message);
   });
 
-  it("rate-limits per IP after ten attempts", async () => {
+  it("rate-limits per IP after twenty failures", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < 10; i++) await errorOf(signInWithPassword({ email: email("ip"), password }, { ip, origin }));
+    for (let i = 0; i < 20; i++) await errorOf(signInWithPassword({ email: email("ip"), password }, { ip, origin }));
     const err = await errorOf(signInWithPassword({ email: email("ip"), password }, { ip, origin }));
     expect(err.code).toBe("rate_limited");
     expect(err.options.retryAfterSeconds).toBeGreaterThan(0);

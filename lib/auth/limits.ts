@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { rateLimit, type PolicyName } from "@/lib/rate-limit";
+import { peekRateLimit, rateLimit, type PolicyName } from "@/lib/rate-limit";
 
 /** The one message of every auth rate limit: the same whether or not the account exists. */
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
@@ -14,4 +14,16 @@ export async function enforceRateLimits(...checks: [PolicyName, string][]): Prom
   const results = await Promise.all(checks.map(([policy, identifier]) => rateLimit(policy, identifier)));
   const blocked = results.filter((r) => !r.success);
   if (blocked.length) throw tooManyAttempts(Math.max(...blocked.map((r) => r.retryAfterSeconds)));
+}
+
+/** Throws `rate_limited` if any budget is already spent, without counting this request (budgets of failures). */
+export async function checkRateLimits(...checks: [PolicyName, string][]): Promise<void> {
+  const results = await Promise.all(checks.map(([policy, identifier]) => peekRateLimit(policy, identifier)));
+  const blocked = results.filter((r) => !r.success);
+  if (blocked.length) throw tooManyAttempts(Math.max(...blocked.map((r) => r.retryAfterSeconds)));
+}
+
+/** Counts one failure against each `[policy, identifier]` (never throws for a spent budget: the next check does). */
+export async function countFailures(...checks: [PolicyName, string][]): Promise<void> {
+  await Promise.all(checks.map(([policy, identifier]) => rateLimit(policy, identifier)));
 }

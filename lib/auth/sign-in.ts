@@ -1,6 +1,7 @@
 import { findUserByEmail } from "@/db/queries/credentials";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimits } from "./limits";
+import type { PolicyName } from "@/lib/rate-limit";
+import { checkRateLimits, countFailures } from "./limits";
 import { hashPassword, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
 import { sendVerificationEmail } from "./send-verification";
@@ -12,19 +13,35 @@ export const INVALID_CREDENTIALS = "That email and password don't match. Check t
 // A real hash to verify against when there is no account, so a missing account costs the same time as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
+// Failures only, per account and per IP, in tiers whose waits grow (lib/rate-limit/policies.ts).
+const failureBudgets = (input: SignInInput, req: AuthRequest): [PolicyName, string][] => [
+  ["signInFailures1m", input.email],
+  ["signInFailures15m", input.email],
+  ["signInFailures1h", input.email],
+  ["signInFailuresIp10m", req.ip],
+  ["signInFailuresIp1h", req.ip],
+];
+
 /**
- * Checks an email and password, rate-limited per IP and per email. Returns the user id to start a session for;
+ * Checks an email and password. Only failures count against the rate limits (per account and per IP, with waits
+ * that grow with them): a correct password never spends a budget. Returns the user id to start a session for;
  * throws `unauthorized` (one message for every mismatch) or `forbidden` for an unverified address, after sending
  * a fresh verification link. The caller starts the session and records the sign-in.
  */
 export async function signInWithPassword(input: SignInInput, req: AuthRequest): Promise<{ userId: string }> {
-  await enforceRateLimits(["signIn", req.ip], ["signInEmail", input.email]);
+  const budgets = failureBudgets(input, req);
+  // Concurrent guesses can each pass this check before any of them is counted: at most one burst, then all wait.
+  await checkRateLimits(...budgets);
   const user = await findUserByEmail(input.email);
   if (!user?.passwordHash) {
     await verifyPassword(await (dummyHash ??= hashPassword("keel-no-such-account")), input.password);
+    await countFailures(...budgets);
     throw new AppError("unauthorized", INVALID_CREDENTIALS);
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError("unauthorized", INVALID_CREDENTIALS);
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await countFailures(...budgets);
+    throw new AppError("unauthorized", INVALID_CREDENTIALS);
+  }
   if (!user.emailVerified) {
     await sendVerificationEmail(user, req.origin);
     throw new AppError("forbidden", `Verify your email address first: we've sent a new link to ${user.email}.`);

@@ -68,6 +68,16 @@ describe.each(["memory", "upstash"] as const)("rate limits on the %s backend", (
     expect((await limiter.limit("perIp", "203.0.113.7")).success).toBe(true);
   });
 
+  it("peeks without counting: only limit() spends the budget", async () => {
+    const limiter = build();
+    for (let i = 0; i < 5; i++) expect((await limiter.peek("login", "peek@example.com")).success).toBe(true);
+    for (let i = 0; i < 3; i++) await limiter.limit("login", "peek@example.com");
+    const spent = await limiter.peek("login", "peek@example.com");
+    expect(spent.success).toBe(false);
+    expect(spent.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await limiter.peek("login", "other@example.com")).success).toBe(true);
+  });
+
   it("counts a whole IPv6 /64 as one client", async () => {
     const limiter = build();
     expect((await limiter.limit("perIp", "2001:db8:1:2::1")).success).toBe(true);

@@ -20,6 +20,8 @@ export interface RateLimitResult {
 export interface RateLimiter<Name extends string> {
   readonly backend: "upstash" | "memory";
   limit(policy: Name, identifier: string): Promise<RateLimitResult>;
+  /** Whether `limit` would let the identifier pass now, without counting anything. */
+  peek(policy: Name, identifier: string): Promise<RateLimitResult>;
 }
 
 /** How to build a rate limiter: in Redis when given a client, in this process otherwise. */
@@ -84,11 +86,26 @@ export function createRateLimiter<P extends Record<string, RateLimitPolicy> = ty
     retryAfterSeconds: success ? 0 : Math.max(1, Math.ceil((reset - now()) / 1000)),
   });
 
+  const policyOf = (name: string) => {
+    const policy = table[name];
+    if (!policy) throw new TypeError(`unknown rate-limit policy "${name}"`);
+    return policy;
+  };
+
   return {
     backend: redis ? "upstash" : "memory",
+    async peek(name, identifier) {
+      const policy = policyOf(name);
+      const id = hashIdentifier(policy.by, identifier);
+      if (redis) {
+        const attempt = await guard.run(name, () => remoteFor(name, policy, redis).getRemaining(id));
+        if (attempt.ok) return verdict(policy, attempt.value.remaining > 0, attempt.value.remaining, attempt.value.reset);
+      }
+      const decision = local.peek(`${prefix}:${name}:${id}`, policy.limit, windowMs(policy.window));
+      return verdict(policy, decision.success, decision.remaining, decision.reset);
+    },
     async limit(name, identifier) {
-      const policy = table[name];
-      if (!policy) throw new TypeError(`unknown rate-limit policy "${name}"`);
+      const policy = policyOf(name);
       const id = hashIdentifier(policy.by, identifier);
       if (redis) {
         const attempt = await guard.run(name, () => remoteFor(name, policy, redis).limit(id));

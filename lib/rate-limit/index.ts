@@ -15,11 +15,20 @@ let shared: RateLimiter<PolicyName> | undefined;
  * throws for a Redis outage. Uses the cache's backend: Upstash when configured, this process otherwise.
  */
 export function rateLimit(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
+  return limiter().limit(policy, identifier);
+}
+
+/** Whether `rateLimit` would let `identifier` pass now, without counting this request (count failures only). */
+export function peekRateLimit(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
+  return limiter().peek(policy, identifier);
+}
+
+function limiter(): RateLimiter<PolicyName> {
   // A network call: never while a transaction waits (see lib/cache's guard).
   if (inTransaction()) throw new Error("rate limit check inside a database transaction: check it before the transaction");
   if (!shared) {
     const { redis, config } = processBackend();
     shared = createRateLimiter({ redis, prefix: `keel:${config.namespace}#rl`, timeoutMs: config.timeoutMs });
   }
-  return shared.limit(policy, identifier);
+  return shared;
 }

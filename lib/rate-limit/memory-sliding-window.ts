@@ -28,14 +28,22 @@ export function createMemorySlidingWindow(options: MemorySlidingWindowOptions = 
     return counter && counter.expiresAt > at ? counter.count : 0;
   };
 
+  const usage = (key: string, windowMs: number) => {
+    const at = now();
+    const current = Math.floor(at / windowMs);
+    const previous = Math.floor((1 - (at % windowMs) / windowMs) * count(`${key}:${current - 1}`, at));
+    return { at, currentKey: `${key}:${current}`, previous, used: count(`${key}:${current}`, at), reset: (current + 1) * windowMs };
+  };
+
   return {
+    /** What `limit` would decide, without counting anything. */
+    peek(key: string, limit: number, windowMs: number): WindowDecision {
+      const { previous, used, reset } = usage(key, windowMs);
+      return { success: previous + used < limit, remaining: Math.max(0, limit - (used + previous)), reset };
+    },
+
     limit(key: string, limit: number, windowMs: number): WindowDecision {
-      const at = now();
-      const current = Math.floor(at / windowMs);
-      const reset = (current + 1) * windowMs;
-      const currentKey = `${key}:${current}`;
-      const previous = Math.floor((1 - (at % windowMs) / windowMs) * count(`${key}:${current - 1}`, at));
-      const used = count(currentKey, at);
+      const { at, currentKey, previous, used, reset } = usage(key, windowMs);
       if (previous + used >= limit) return { success: false, remaining: 0, reset };
 
       const counter = counters.get(currentKey);

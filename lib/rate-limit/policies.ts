@@ -17,8 +17,16 @@ export interface RateLimitPolicy {
  *
  * | policy          | per      | budget       | why |
  * |-----------------|----------|--------------|-----|
- * | signIn          | IP       | 10 / 10 min  | an office behind one NAT still signs in; a credential stuffer on one IP gets one guess a minute |
- * | signInEmail     | email    | 5 / 10 min   | guessing one account's password from many IPs is capped at 30 an hour; a person who forgot it is slowed, not locked out for long |
+ * | signIn          | IP       | 30 / 10 min  | Auth.js sign-in starts (magic link, OAuth): an office behind one NAT still gets through |
+ * | signInEmail     | email    | 5 / 10 min   | changing a password: guesses of the current one are capped |
+ *
+ * Password sign-in counts only failures (a correct password never spends a budget: ten colleagues behind one NAT
+ * signing in is not an attack), per account and per IP, in tiers that make the wait grow with the failures
+ * instead of locking anyone out for long: the 6th wrong password on an account within a minute waits for that
+ * minute to slide, the 11th within 15 minutes waits up to 15 minutes, the 21st within an hour up to an hour.
+ *
+ * | signInFailures1m / 15m / 1h     | email | 5 / 1 min, 10 / 15 min, 20 / 1 h  | online guessing of one password: at most 20 an hour from any number of IPs |
+ * | signInFailuresIp10m / 1h        | IP    | 20 / 10 min, 60 / 1 h              | a credential stuffer on one IP; an office mistyping still signs in |
  * | signUp          | IP       | 5 / 1 h      | a family or a classroom can sign up; a script cannot mint accounts |
  * | passwordReset   | email    | 3 / 1 h      | each sends an email: nobody's inbox can be flooded through Keel |
  * | magicLink       | email    | 5 / 15 min   | each sends an email, but a person waiting for one retries more than for a reset |
@@ -26,8 +34,13 @@ export interface RateLimitPolicy {
  * | api             | API key  | 600 / 1 min  | 10 requests a second on average, bursts allowed within the minute |
  */
 export const policies = {
-  signIn: { limit: 10, window: "10 m", by: "ip" },
+  signIn: { limit: 30, window: "10 m", by: "ip" },
   signInEmail: { limit: 5, window: "10 m", by: "email" },
+  signInFailures1m: { limit: 5, window: "1 m", by: "email" },
+  signInFailures15m: { limit: 10, window: "15 m", by: "email" },
+  signInFailures1h: { limit: 20, window: "1 h", by: "email" },
+  signInFailuresIp10m: { limit: 20, window: "10 m", by: "ip" },
+  signInFailuresIp1h: { limit: 60, window: "1 h", by: "ip" },
   signUp: { limit: 5, window: "1 h", by: "ip" },
   passwordReset: { limit: 3, window: "1 h", by: "email" },
   magicLink: { limit: 5, window: "15 m", by: "email" },
