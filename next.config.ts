@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/headers";
 import pkg from "./package.json" with { type: "json" };
 
 const nextConfig: NextConfig = {
@@ -9,6 +10,10 @@ const nextConfig: NextConfig = {
   // Native or worker-thread packages that must load from node_modules at runtime, not from the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite"],
   env: { KEEL_VERSION: pkg.version },
+  // The same on every response, static files too; the per-page Content Security Policy comes from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;

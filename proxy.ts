@@ -1,14 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/cookies";
-import { env } from "@/lib/env";
 import { requestIdFrom } from "@/lib/request-context";
-
-const securityHeaders: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "permissions-policy": "camera=(), microphone=(), geolocation=()",
-};
+import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 // Pages anyone may open. Everything else (org pages, /account, /new) needs a session cookie.
 const publicPrefixes = ["/pricing", "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/verify-email", "/check-email", "/api/", "/dev/", "/invitations/", "/_next/"];
@@ -29,7 +22,8 @@ function signInRedirect(request: NextRequest): URL {
 /**
  * Runs before every route: gives the request an id (echoed in `x-request-id`, readable by server code from the
  * request headers), passes the path to pages as `x-pathname`, sends signed-out visitors of app pages to sign-in,
- * and sets security headers. It never decides who may see data.
+ * and sets the Content Security Policy (lib/security/csp.ts; the headers every response shares are in next.config.ts).
+ * It never decides who may see data.
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
@@ -40,11 +34,11 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-pathname", pathname + search);
+  const csp = contentSecurityPolicy(pathname, headers);
 
   const response = redirectTo ? NextResponse.redirect(redirectTo) : NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
-  for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
-  if (env().NODE_ENV === "production") response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  csp.apply(response);
   return response;
 }
 

@@ -16,7 +16,9 @@ type Options = {
 };
 
 type Fixtures = {
-  /** Collects CSP violations from every browser context of the test and fails the test on any. */
+  /** The CSP violations seen so far in every browser context of the test (read it in a test that expects one). */
+  cspViolations: string[];
+  /** Fails the test on any CSP violation, unless `allowCspViolations` is set. */
   cspGuard: void;
 };
 
@@ -43,24 +45,27 @@ async function watchContext(context: BrowserContext, violations: string[]) {
 
 export const test = base.extend<Fixtures & Options>({
   allowCspViolations: [false, { option: true }],
+  cspViolations: async ({ context, browser }, run) => {
+    const violations: string[] = [];
+    await watchContext(context, violations);
+    // Contexts the test opens itself (a second browser, dark mode) are watched too, for this test only.
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (...args) => {
+      const created = await newContext(...args);
+      await watchContext(created, violations);
+      return created;
+    };
+    try {
+      await run(violations);
+    } finally {
+      browser.newContext = newContext;
+    }
+  },
   cspGuard: [
-    async ({ context, browser, allowCspViolations }, run) => {
-      const violations: string[] = [];
-      await watchContext(context, violations);
-      // Contexts the test opens itself (a second browser, dark mode) are watched too, for this test only.
-      const newContext = browser.newContext.bind(browser);
-      browser.newContext = async (...args) => {
-        const created = await newContext(...args);
-        await watchContext(created, violations);
-        return created;
-      };
-      try {
-        await run();
-      } finally {
-        browser.newContext = newContext;
-      }
-      if (violations.length > 0 && !allowCspViolations) {
-        throw new Error(`Content Security Policy violations during the test:\n${[...new Set(violations)].map((v) => `  - ${v}`).join("\n")}`);
+    async ({ cspViolations, allowCspViolations }, run) => {
+      await run();
+      if (cspViolations.length > 0 && !allowCspViolations) {
+        throw new Error(`Content Security Policy violations during the test:\n${[...new Set(cspViolations)].map((v) => `  - ${v}`).join("\n")}`);
       }
     },
     { auto: true },

@@ -80,6 +80,14 @@ const schema = z
     SENTRY_TRACES_SAMPLE_RATE: withDefault(z.coerce.number({ error: "must be a number from 0 to 1" }).min(0, "must be from 0 to 1").max(1, "must be from 0 to 1"), 0),
     OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl,
     OTEL_SERVICE_NAME: withDefault(z.string(), "keel"),
+
+    // Where browsers report Content Security Policy violations: an http(s) URL or a path on this app.
+    CSP_REPORT_URI: optional.refine(
+      (v) => v === undefined || (!/[\s;,"]/.test(v) && (/^\/[^/]/.test(v) || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)))),
+      "must be an http(s):// URL or a path starting with /",
+    ),
+    // Next's build output directory (next.config.ts); the CSP manifest of prerendered pages is read from it.
+    NEXT_DIST_DIR: withDefault(z.string(), ".next"),
   })
   .superRefine((e, ctx) => {
     const problem = (message: string) => ctx.addIssue({ code: "custom", message, path: [] });
