@@ -13,10 +13,24 @@ export async function tenantTables(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.table);
 }
 
+/** Tables of a person's own rows: no `org_id`, and a policy on `app.user_id` (read from the catalog). */
+export async function personTables(tx: Tx): Promise<string[]> {
+  const rows = await tx.execute<{ table: string }>(sql`
+    select distinct c.relname as table
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_policy p on p.polrelid = c.oid
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and not exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped)
+      and coalesce(pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)) like '%current_setting(''app.user_id''%'
+    order by c.relname`);
+  return rows.map((r) => r.table);
+}
+
 /**
  * Every way the database falls short of "tenant isolation by construction", one sentence each:
  * a tenant table without enabled-and-forced RLS, without a policy on `app.org_id`, without an index leading
- * with `org_id`, or out of `app_user`'s reach; and an `app_user` role that could log in, bypass RLS or own objects.
+ * with `org_id`, or out of `app_user`'s reach; a person's own table not forced or out of reach; and an `app_user` role that could log in, bypass RLS or own objects.
  */
 export async function findRlsViolations(tx: Tx): Promise<string[]> {
   const problems: string[] = [];
@@ -46,6 +60,25 @@ export async function findRlsViolations(tx: Tx): Promise<string[]> {
     if (t.policies === 0) problems.push(`${t.table}: has no policy`);
     else if (t.org_policies === 0) problems.push(`${t.table}: no policy filters on current_setting('app.org_id')`);
     if (!t.org_index) problems.push(`${t.table}: no index leads with org_id`);
+    if (!t.app_user_can_select) problems.push(`${t.table}: app_user cannot read it (grant it in the table's migration)`);
+  }
+
+  // A person's own tables (no org_id, a policy on app.user_id: sessions, exports, two-factor rows) must be forced
+  // and reachable by app_user like tenant tables, or withUser would either fail or go around the policy.
+  // (users grants app_user its public columns one by one, hence "any column".)
+  const personal = await tx.execute<{ table: string; enabled: boolean; forced: boolean; app_user_can_select: boolean }>(sql`
+    select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+      coalesce(has_any_column_privilege('app_user', c.oid, 'select'), false) as app_user_can_select
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and not exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped)
+      and exists (select 1 from pg_policy p where p.polrelid = c.oid
+        and coalesce(pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)) like '%current_setting(''app.user_id''%')
+    order by c.relname`);
+  for (const t of personal) {
+    if (!t.enabled) problems.push(`${t.table}: row-level security is not enabled`);
+    if (!t.forced) problems.push(`${t.table}: row-level security is not forced`);
     if (!t.app_user_can_select) problems.push(`${t.table}: app_user cannot read it (grant it in the table's migration)`);
   }
 

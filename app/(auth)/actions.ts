@@ -3,13 +3,13 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
 import { appOrigin } from "@/lib/auth/app-origin";
-import { signIn } from "@/lib/auth/auth";
+import { oauthProviders, signIn } from "@/lib/auth/auth";
 import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
 import { enforceRateLimits } from "@/lib/auth/limits";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestInfo } from "@/lib/auth/request-info";
 import { resendVerification } from "@/lib/auth/resend-verification";
-import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { emailOnlySchema, oauthSignInSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { startSession } from "@/lib/auth/session";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signUp } from "@/lib/auth/sign-up";
@@ -46,10 +46,12 @@ export const magicLinkAction = publicAction({ schema: emailOnlySchema, redirectT
   return checkEmail("magic-link", input.email);
 });
 
-/** OAuth sign-in (GitHub, Google): Auth.js redirects to the provider. */
-export async function oauthSignInAction(provider: "github" | "google", callbackUrl: string | undefined): Promise<void> {
-  await signIn(provider, { redirectTo: safeCallbackUrl(callbackUrl) ?? "/sign-in/continue" });
-}
+/** OAuth sign-in (GitHub, Google): the provider parsed and checked against the configured ones, then Auth.js redirects to it. */
+export const oauthSignInAction = publicAction({ schema: oauthSignInSchema }, async ({ input }) => {
+  if (!oauthProviders().some((p) => p.id === input.provider)) throw new AppError("not_found", "That sign-in method isn't available.");
+  await signIn(input.provider, { redirectTo: safeCallbackUrl(input.callbackUrl) ?? "/sign-in/continue" });
+  return null;
+});
 
 /** Forgot password: the same answer whether or not an account exists. */
 export const forgotPasswordAction = publicAction({ schema: emailOnlySchema, redirectTo: (to: string) => to }, async ({ input }) => {

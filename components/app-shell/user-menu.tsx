@@ -53,7 +53,8 @@ export function UserMenu({ user }: { user: ShellUser }) {
           </Link>
         </DropdownMenuItem>
         <DropdownMenuSeparator />
-        <DropdownMenuItem asChild>
+        {/* Kept open while signing out, so the item can say "Signing out…" until the redirect. */}
+        <DropdownMenuItem asChild onSelect={(event) => event.preventDefault()}>
           <SignOutButton className="h-auto w-full justify-start px-2 py-1.5 font-normal" />
         </DropdownMenuItem>
       </DropdownMenuContent>

@@ -15,6 +15,7 @@ export function SignInForm({ callbackUrl, providers, initialMode = "password" }:
   const [mode, setMode] = useState<"password" | "link">(initialMode);
   const [passwordState, passwordAction] = useActionState(signInAction, null);
   const [linkState, linkAction] = useActionState(magicLinkAction, null);
+  const [oauthState, oauthAction] = useActionState(oauthSignInAction, null);
   const [email, setEmail] = useState("");
 
   return (
@@ -23,12 +24,15 @@ export function SignInForm({ callbackUrl, providers, initialMode = "password" }:
         <>
           <div className="grid gap-2">
             {providers.map((p) => (
-              <form key={p.id} action={oauthSignInAction.bind(null, p.id, callbackUrl)}>
+              <form key={p.id} action={oauthAction}>
+                <input type="hidden" name="provider" value={p.id} />
+                <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
                 <SubmitButton variant="outline" className="w-full">
                   Continue with {p.name}
                 </SubmitButton>
               </form>
             ))}
+            <FormMessage state={oauthState} />
           </div>
           <AuthDivider />
         </>

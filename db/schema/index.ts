@@ -6,3 +6,4 @@ export * from "./outbox";
 export * from "./email";
 export * from "./account";
 export * from "./webhooks";
+export * from "./two-factor";

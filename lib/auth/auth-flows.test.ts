@@ -115,13 +115,15 @@ describe("password sign-in", () => {
     expect(unknown.message).toBe(wrong.message);
   });
 
-  it("refuses an unverified address with the right password and sends a fresh verification link", async () => {
+  it("answers an unverified address with the right password exactly like a wrong one, and mails a fresh verification link", async () => {
     const address = email("unverified");
     await signUp(signUpSchema.parse({ name: "Una", email: address, password }), req());
     const before = (await emailsTo(address)).length;
-    const err = await errorOf(signInWithPassword({ email: address, password }, req()));
-    expect(err.code).toBe("forbidden");
-    expect(err.message).toMatch(/verify/i);
+    const wrong = await errorOf(signInWithPassword({ email: address, password: "not the password" }, req()));
+    expect(await emailsTo(address)).toHaveLength(before);
+    const right = await errorOf(signInWithPassword({ email: address, password }, req()));
+    expect({ code: right.code, message: right.message }).toEqual({ code: wrong.code, message: wrong.message });
+    expect(right.code).toBe("unauthorized");
     const after = await emailsTo(address);
     expect(after).toHaveLength(before + 1);
     expect(after[0]?.template).toBe("verify-email");

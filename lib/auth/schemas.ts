@@ -1,20 +1,38 @@
+import "server-only";
 import { z } from "zod";
+import { weakPasswordReason } from "./password-strength";
 
 /** An email address as typed: trimmed and lowercased, so one person is one account whatever the capitalisation. */
 export const emailField = z.string().trim().toLowerCase().max(254, "At most 254 characters.").pipe(z.email("Enter a valid email address."));
 
-/** A new password: at least 10 characters (length beats complexity rules), at most 200 (argon2 input stays bounded). */
-export const newPasswordField = z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+/**
+ * A new password: at least 10 characters (length beats complexity rules), at most 200 (argon2 input stays bounded),
+ * and not guessable (zxcvbn, scored here on the server, refuses common, leaked and keyboard-pattern passwords).
+ */
+export const newPasswordField = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.")
+  .superRefine((password, ctx) => {
+    const reason = weakPasswordReason(password);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+  });
 
 /** Where to go after signing in; validated again by `safeCallbackUrl` before use. */
 export const callbackUrlField = z.string().max(2048).optional();
 
-export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(80, "At most 80 characters."),
-  email: emailField,
-  password: newPasswordField,
-  callbackUrl: callbackUrlField,
-});
+export const signUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name.").max(80, "At most 80 characters."),
+    email: emailField,
+    password: newPasswordField,
+    callbackUrl: callbackUrlField,
+  })
+  // A password made of the person's own name or address is guessable by anyone who knows them.
+  .superRefine((v, ctx) => {
+    const reason = weakPasswordReason(v.password, [v.name, v.email]);
+    if (reason) ctx.addIssue({ code: "custom", path: ["password"], message: reason });
+  });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
@@ -23,6 +41,10 @@ export const signInSchema = z.object({
   callbackUrl: callbackUrlField,
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** "Continue with GitHub/Google": the provider arrives from the browser, so it is parsed, never trusted by type. */
+export const oauthSignInSchema = z.object({ provider: z.enum(["github", "google"]), callbackUrl: callbackUrlField });
+export type OAuthSignInInput = z.infer<typeof oauthSignInSchema>;
 
 export const emailOnlySchema = z.object({ email: emailField, callbackUrl: callbackUrlField });
 export type EmailOnlyInput = z.infer<typeof emailOnlySchema>;

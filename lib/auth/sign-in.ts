@@ -7,8 +7,12 @@ import type { SignInInput } from "./schemas";
 import { sendVerificationEmail } from "./send-verification";
 import type { AuthRequest } from "./sign-up";
 
-/** The one answer for a wrong email or a wrong password, so sign-in never tells which accounts exist. */
-export const INVALID_CREDENTIALS = "That email and password don't match. Check them and try again.";
+/**
+ * The one answer for a wrong email, a wrong password and an unverified address, so sign-in never tells which
+ * accounts exist nor confirms a password before the address is proven. It mentions verification because a person
+ * who just signed up gets it too (with a fresh link in their inbox).
+ */
+export const INVALID_CREDENTIALS = "That email and password don't match, or the address isn't verified yet (if so, we've emailed a new link).";
 
 // A real hash to verify against when there is no account, so a missing account costs the same time as a wrong password.
 let dummyHash: Promise<string> | undefined;
@@ -25,8 +29,9 @@ const failureBudgets = (input: SignInInput, req: AuthRequest): [PolicyName, stri
 /**
  * Checks an email and password. Only failures count against the rate limits (per account and per IP, with waits
  * that grow with them): a correct password never spends a budget. Returns the user id to start a session for;
- * throws `unauthorized` (one message for every mismatch) or `forbidden` for an unverified address, after sending
- * a fresh verification link. The caller starts the session and records the sign-in.
+ * throws `unauthorized` with one message for every mismatch. An unverified address with the right password gets
+ * that same answer (a password oracle otherwise), and a fresh verification link goes to the address instead.
+ * The caller starts the session and records the sign-in.
  */
 export async function signInWithPassword(input: SignInInput, req: AuthRequest): Promise<{ userId: string }> {
   const budgets = failureBudgets(input, req);
@@ -44,7 +49,7 @@ export async function signInWithPassword(input: SignInInput, req: AuthRequest): 
   }
   if (!user.emailVerified) {
     await sendVerificationEmail(user, req.origin);
-    throw new AppError("forbidden", `Verify your email address first: we've sent a new link to ${user.email}.`);
+    throw new AppError("unauthorized", INVALID_CREDENTIALS);
   }
   return { userId: user.id };
 }
