@@ -1,6 +1,6 @@
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle, PostgresJsSession, PostgresJsTransaction, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { withReplicas } from "drizzle-orm/pg-core";
-import postgres from "postgres";
+import postgres, { type Sql } from "postgres";
 import * as schema from "./schema";
 import { DatabaseSetupError, parseDatabaseUrl } from "./url";
 
@@ -18,7 +18,12 @@ export type DatabaseSettings = {
   replicaUrls?: string[];
   /** Connections per pool (default 10). */
   poolMax?: number;
-  /** Off for the embedded PGlite server, which shares one backend between connections: named statements would collide. */
+  /**
+   * Named prepared statements (default on): a warm statement costs one round trip instead of two (postgres.js
+   * describes an unprepared statement with parameters before binding it). Off behind a transaction-mode pooler that
+   * keeps no statements across transactions (PgBouncer before 1.21, Supabase's and Neon's poolers), and for the
+   * embedded PGlite server, which shares one backend between connections: named statements would collide there.
+   */
   preparedStatements?: boolean;
   /** Receives `withSystem`'s line naming each reason for going around RLS. */
   logger?: DatabaseLogger;
@@ -34,21 +39,40 @@ export function connect(url: string, options: { max?: number; preparedStatements
   });
 }
 
-type Connected = { db: Database; primary: Database; settings: DatabaseSettings; close: () => Promise<void> };
+type Connected = {
+  db: Database;
+  primary: Database;
+  /** The postgres.js pool under `primary`, for `pipelinedTransaction`. */
+  primaryClient: Sql;
+  settings: DatabaseSettings;
+  close: () => Promise<void>;
+};
+
+/**
+ * drizzle prepares only statements given a name (`.prepare("name")`) and sends every other one unnamed, which
+ * postgres.js must describe before it can bind the parameters: two round trips a statement. This lets postgres.js
+ * prepare (and cache, per connection) every statement when prepared statements are on.
+ */
+function preparing<T extends Pick<Sql, "unsafe">>(client: T, prepare: boolean): T {
+  if (!prepare) return client;
+  const unsafe: Sql["unsafe"] = (query, parameters, options) => client.unsafe(query, parameters, { ...options, prepare: true });
+  return new Proxy(client, { get: (target, prop, receiver) => (prop === "unsafe" ? unsafe : Reflect.get(target, prop, receiver)) });
+}
 
 function createDatabase(settings: DatabaseSettings): Connected {
-  const options = { max: settings.poolMax, preparedStatements: settings.preparedStatements };
+  const prepare = settings.preparedStatements ?? true;
+  const options = { max: settings.poolMax, preparedStatements: prepare };
   const primaryClient = connect(parseDatabaseUrl(settings.url), options);
-  const primary = drizzle(primaryClient, { schema });
+  const primary = drizzle(preparing(primaryClient, prepare), { schema });
   const replicaClients = (settings.replicaUrls ?? []).map((url) => connect(parseDatabaseUrl(url, "DATABASE_REPLICA_URLS"), options));
-  const replicas = replicaClients.map((client) => drizzle(client, { schema }));
+  const replicas = replicaClients.map((client) => drizzle(preparing(client, prepare), { schema }));
   const [first, ...rest] = replicas;
   // Reads go to a replica, writes and transactions (so withTenant and read-your-writes) to the primary.
   const db = first ? (withReplicas(primary, [first, ...rest]) as unknown as Database) : primary;
   const close = async () => {
     await Promise.all([primaryClient, ...replicaClients].map((client) => client.end({ timeout: 5 })));
   };
-  return { db, primary, settings, close };
+  return { db, primary, primaryClient, settings, close };
 }
 
 // One pool per process, kept across dev hot reloads (and shared by the bundles Next builds, which each have their
@@ -95,4 +119,77 @@ export async function closeDatabase(): Promise<void> {
   const current = state.keelDatabase;
   state.keelDatabase = undefined;
   await current?.close();
+}
+
+/** A transaction handle on the primary, as drizzle's `transaction()` passes it. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Whether a driver error means the connection itself is gone (then it is no longer ours to hand back). */
+function connectionLost(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("CONNECTION_");
+}
+
+/**
+ * Runs `fn` in a transaction on the primary that costs no round trip of its own. drizzle's (and postgres.js')
+ * `transaction()` waits for `begin` to come back before the first statement; here `opening` (which must start with
+ * `begin`, and may set transaction-local settings) is written ahead of `fn`'s first statement in the same network
+ * write, on a connection reserved for the transaction. Should `opening` fail, the transaction is aborted and every
+ * statement of `fn` fails with it: none can run outside it. `opening` is sent as one simple-protocol message, so it
+ * must carry no untrusted text.
+ */
+export async function pipelinedTransaction<T>(opening: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const { primary, primaryClient, settings } = database();
+  const reserved = await primaryClient.reserve();
+  let lost = false;
+  let finished = false;
+  let savepoints = 0;
+  const watch = <R>(query: Promise<R>): Promise<R> =>
+    query.catch((err: unknown) => {
+      lost ||= connectionLost(err);
+      throw err;
+    });
+  const client = preparing(
+    {
+      unsafe: ((query, parameters, options) => {
+        // A statement from fn after its transaction ended would run outside it, or in someone else's.
+        if (finished) throw new Error("pipelinedTransaction: a statement was sent after its transaction ended");
+        const pending = reserved.unsafe(query, parameters, options);
+        void watch(pending).catch(() => {});
+        return pending;
+      }) as Sql["unsafe"],
+      savepoint: async <R>(inner: (sql: unknown) => Promise<R>) => {
+        const name = `s${savepoints++}`;
+        await watch(reserved.unsafe(`savepoint ${name}`));
+        try {
+          const result = await inner(client);
+          await watch(reserved.unsafe(`release savepoint ${name}`));
+          return result;
+        } catch (err) {
+          if (!lost) await reserved.unsafe(`rollback to savepoint ${name}`).catch(() => {});
+          throw err;
+        }
+      },
+    },
+    settings.preparedStatements ?? true,
+  );
+  const base = (primary as unknown as { session: { dialect: ConstructorParameters<typeof PostgresJsSession>[1]; schema: ConstructorParameters<typeof PostgresJsSession>[2]; options: ConstructorParameters<typeof PostgresJsSession>[3] } }).session;
+  const session = new PostgresJsSession(client as unknown as Sql, base.dialect, base.schema, base.options);
+  const tx = new PostgresJsTransaction(base.dialect, session as never, base.schema as never) as unknown as Tx;
+  try {
+    // fn settles before anything else is sent, so none of its statements can land after the rollback. A failed
+    // opening is reported as itself rather than as fn's "current transaction is aborted".
+    const [opened, ran] = await Promise.allSettled([watch(reserved.unsafe(opening)), fn(tx)]);
+    if (opened.status === "rejected") throw opened.reason;
+    if (ran.status === "rejected") throw ran.reason;
+    await watch(reserved.unsafe("commit"));
+    return ran.value;
+  } catch (err) {
+    if (!lost) await reserved.unsafe("rollback").catch(() => {});
+    throw err;
+  } finally {
+    finished = true;
+    // A lost connection is back in the pool's closed list already; releasing it would hand it out as open.
+    if (!lost) reserved.release();
+  }
 }

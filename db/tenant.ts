@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { TransactionSql } from "postgres";
-import { database, primaryDb, type Database } from "./client";
+import { database, pipelinedTransaction, type Tx } from "./client";
 
 // Marks the code running inside one of the doors' transactions, for `inTransaction()`.
 const open = new AsyncLocalStorage<true>();
@@ -17,7 +16,7 @@ export function inTransaction(): boolean {
 export type TenantContext = { orgId: string; userId: string };
 
 /** A transaction handle; query functions take it as their first argument. */
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type { Tx };
 
 /**
  * Runs `fn` in one transaction as `app_user`, with `app.org_id` and `app.user_id` set, so Row-Level Security
@@ -37,31 +36,22 @@ export function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise
   return asAppUser("", userId, fn);
 }
 
-function asAppUser<T>(orgId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return primaryDb.transaction(async (tx) => {
-    // Started before fn runs and not awaited first: postgres.js writes it ahead of fn's first statement on the
-    // same connection, so the context costs no round trip of its own. Should it fail, the transaction is aborted
-    // and fn's statements fail with it; none can run without the context.
-    const context = driverOf(tx)
-      .unsafe(SET_CONTEXT, [orgId, userId], { prepare: database().settings.preparedStatements ?? true })
-      .then(() => undefined);
-    const [, result] = await Promise.all([context, open.run(true, () => fn(tx))]);
-    return result;
-  });
+async function asAppUser<T>(orgId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return pipelinedTransaction(opening(orgId, userId), (tx) => open.run(true, () => fn(tx)));
 }
 
-const SET_CONTEXT =
-  "select set_config('app.org_id', $1, true), set_config('app.user_id', $2, true), set_config('role', 'app_user', true)";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// The context is a prepared statement (unless the settings turn them off, as for the embedded PGlite server): that
-// skips the describe round trip postgres.js makes before binding an unprepared statement's parameters, and only
-// then can the next statement ride in the same write. drizzle prepares nothing unnamed, hence the driver call.
-
-/** The postgres.js transaction under a drizzle transaction. */
-function driverOf(tx: Tx): TransactionSql {
-  const client = (tx as unknown as { session?: { client?: TransactionSql } }).session?.client;
-  if (typeof client?.unsafe !== "function") throw new Error("withTenant: drizzle's postgres.js session has changed shape");
-  return client;
+/**
+ * `begin`, both settings and the role in one simple-protocol message, written ahead of fn's first statement: the
+ * context costs no round trip of its own, with or without prepared statements (behind a transaction-mode pooler a
+ * statement with bound parameters costs a describe round trip and holds up everything queued behind it). The ids
+ * are checked to be UUIDs or empty (withUser sets no organization, a webhook job no user), so the literals can carry nothing else.
+ */
+function opening(orgId: string, userId: string): string {
+  if (orgId !== "" && !UUID.test(orgId)) throw new Error("withTenant: the organization id is not a UUID");
+  if (userId !== "" && !UUID.test(userId)) throw new Error("withTenant: the user id is not a UUID");
+  return `begin; select set_config('app.org_id', '${orgId}', true), set_config('app.user_id', '${userId}', true), set_config('role', 'app_user', true)`;
 }
 
 /**
@@ -70,5 +60,5 @@ function driverOf(tx: Tx): TransactionSql {
  */
 export function withSystem<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   database().settings.logger?.info({ reason }, "system database access");
-  return primaryDb.transaction((tx) => open.run(true, () => fn(tx)));
+  return pipelinedTransaction("begin", (tx) => open.run(true, () => fn(tx)));
 }
