@@ -1,7 +1,7 @@
 /*
  * Security headers that are the same on every response, static files included (next.config.ts sends them, so
  * they need no request). The Content Security Policy differs per response and is set by proxy.ts
- * (lib/security/csp.ts). No `process.env` or server-only import here: next.config.ts loads this file.
+ * (lib/security/csp.ts). No environment reads or server-only imports here: next.config.ts loads this file.
  */
 
 /** The headers every response carries; `production` adds HSTS (browsers ignore it on plain http anyway). */
