@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { trackRequestPeers } from "@/lib/request-peer";
 
 type Handler = (request: Request) => Promise<Response> | Response;
 
@@ -7,11 +8,14 @@ type Handler = (request: Request) => Promise<Response> | Response;
  * Serves a Next route module's handlers (`GET`, `POST`, `PUT`, …) from a plain node:http server, so tests and
  * benchmarks drive the real route over real HTTP without a Next build. Every path reaches the same handlers.
  * `host` picks the interface (default loopback): a request to a non-loopback address of this machine arrives from it.
+ * Requests know their TCP peer as under `next start` (server start tracks it), so loopback-only routes such as
+ * /api/inngest in dev mode answer the dev executor here too.
  */
 export async function serveRouteHandlers(
   handlers: Partial<Record<string, unknown>>,
   options: { port?: number; host?: string } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
+  trackRequestPeers();
   const server = http.createServer(async (req, res) => {
     const handler = handlers[req.method ?? "GET"] as Handler | undefined;
     if (!handler) {
