@@ -1,22 +1,13 @@
 // THE one place where internal events become public webhook events. Internal events (jobs/events.ts) may change
 // with the code; what leaves Keel is the documented shape below, built field by field, never an internal row.
-// To publish another event: declare it in jobs/events.ts, add its types to `webhookEventTypes`, and add one
-// `on(...)` line to `webhookSources`.
+// To publish another event: declare it in jobs/events.ts, add its types to `webhookEventTypes` (./event-types.ts),
+// and add one `on(...)` line to `webhookSources`.
 import type { EventType, StandardSchemaV1 } from "inngest";
 import { memberChanged, projectChanged } from "@/jobs/events";
+import { webhookEventTypes, type WebhookEventType } from "./event-types";
 
-/** Every event type an endpoint can subscribe to, with what a person choosing them reads. */
-export const webhookEventTypes = {
-  "project.created": "A project was created.",
-  "project.updated": "A project was renamed or its description changed.",
-  "project.deleted": "A project was deleted.",
-  "member.added": "Someone joined the organization.",
-  "member.removed": "A member was removed or left.",
-  "member.role_changed": "A member's role changed.",
-  "subscription.updated": "The organization's plan, seats or billing status changed.",
-} as const;
+export { webhookEventTypes, type WebhookEventType };
 
-export type WebhookEventType = keyof typeof webhookEventTypes;
 /** The event type names, for a zod enum. */
 export const webhookEventTypeNames = Object.keys(webhookEventTypes) as WebhookEventType[];
 

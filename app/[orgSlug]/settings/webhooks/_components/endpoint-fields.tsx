@@ -1,7 +1,7 @@
 "use client";
 
 import { FieldError, FormField } from "@/components/forms";
-import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/event-catalog";
+import { webhookEventTypes, type WebhookEventType } from "@/lib/webhooks/event-types";
 
 type Props = {
   defaults?: { url: string; description: string; eventTypes: string[] };
