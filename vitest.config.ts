@@ -16,7 +16,8 @@ export default defineConfig({
     environment: "node",
     // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite process it.
     server: { deps: { inline: ["next-auth"] } },
-    reporters: process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
+    // CI's second pass, through PgBouncer (.ci/run), keeps its own report beside the first.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: process.env.KEEL_TEST_DIRECT_URL ? "reports/vitest-pgbouncer.json" : "reports/vitest.json" }]] : ["default"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers only contend for the database. The embedded PGlite (no DATABASE_URL) is one database

@@ -8,8 +8,11 @@ if (inject("embeddedDatabase")) {
   process.env.KEEL_EMBEDDED_DB = "1";
   process.env.DATABASE_URL = inject("databaseUrl");
 } else {
-  const copy = await createScratchDatabase(inject("serverUrl"), "keel_test_file", { template: inject("templateName") });
-  process.env.DATABASE_URL = copy.url;
+  // Made on the server itself, used through DATABASE_URL's way in (a pooler in CI's PgBouncer pass).
+  const copy = await createScratchDatabase(inject("directUrl"), "keel_test_file", { template: inject("templateName") });
+  const url = new URL(inject("serverUrl"));
+  url.pathname = `/${copy.name}`;
+  process.env.DATABASE_URL = url.toString();
   afterAll(async () => {
     await (await import("./db/client")).closeDatabase();
     await copy.drop();

@@ -52,6 +52,25 @@ describe("withTenant", () => {
     expect(names.map((n) => n.name)).not.toContain("doomed");
   });
 
+  it("rolls back a nested transaction (a savepoint) alone", async () => {
+    const names = await withTenant({ orgId: a.org.id, userId: a.user.id }, async (tx) => {
+      await tx.insert(projects).values({ orgId: a.org.id, name: "kept" });
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.insert(projects).values({ orgId: a.org.id, name: "undone" });
+          throw new Error("inner");
+        }),
+      ).rejects.toThrow("inner");
+      return (await tx.select({ name: projects.name }).from(projects)).map((p) => p.name);
+    });
+    expect(names).toContain("kept");
+    expect(names).not.toContain("undone");
+  });
+
+  it("refuses ids that are not UUIDs, so nothing but a UUID reaches the context", async () => {
+    await expect(withTenant({ orgId: a.org.id, userId: "x', true), set_config('role', 'postgres" }, (tx) => tx.select().from(projects))).rejects.toThrow("not a UUID");
+  });
+
   it("rejects a malformed organization id before any data is read", async () => {
     await expect(withTenant({ orgId: "not-a-uuid", userId: a.user.id }, (tx) => tx.select().from(projects))).rejects.toThrow();
   });

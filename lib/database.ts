@@ -8,7 +8,8 @@ import { log } from "./log";
  */
 export function connectDatabase(): void {
   configureDatabase(() => {
-    const { DATABASE_URL, DATABASE_REPLICA_URLS, DATABASE_POOL_MAX, KEEL_EMBEDDED_DB } = env();
-    return { url: DATABASE_URL, replicaUrls: DATABASE_REPLICA_URLS, poolMax: DATABASE_POOL_MAX, preparedStatements: !KEEL_EMBEDDED_DB, logger: log };
+    const { DATABASE_URL, DATABASE_REPLICA_URLS, DATABASE_POOL_MAX, DATABASE_PREPARED_STATEMENTS, KEEL_EMBEDDED_DB } = env();
+    const preparedStatements = DATABASE_PREPARED_STATEMENTS && !KEEL_EMBEDDED_DB;
+    return { url: DATABASE_URL, replicaUrls: DATABASE_REPLICA_URLS, poolMax: DATABASE_POOL_MAX, preparedStatements, logger: log };
   });
 }

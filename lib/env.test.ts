@@ -24,6 +24,7 @@ describe("the environment", () => {
       NODE_ENV: "development",
       PORT: 3000,
       DATABASE_POOL_MAX: 25,
+      DATABASE_PREPARED_STATEMENTS: true,
       KEEL_EMBEDDED_DB: true,
       DATABASE_REPLICA_URLS: ["postgres://r1/keel", "postgres://r2/keel"],
       CACHE_TIMEOUT_MS: 150,
@@ -59,6 +60,13 @@ describe("the environment", () => {
     expect(startupProblems({ NODE_ENV: "development", EMAIL_TRANSPORT: "sendgrid" })).toEqual([
       'email: EMAIL_TRANSPORT must be resend, smtp or dev-mailbox (got "sendgrid")',
     ]);
+  });
+
+  it("turns prepared statements off for a transaction-mode pooler only when told to", () => {
+    expect(parseEnv({}).env?.DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ DATABASE_PREPARED_STATEMENTS: "false" }).env?.DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(parseEnv({ DATABASE_PREPARED_STATEMENTS: "0" }).env?.DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(parseEnv({ DATABASE_PREPARED_STATEMENTS: "off" }).problems).toEqual(["DATABASE_PREPARED_STATEMENTS must be true or false"]);
   });
 
   it("is read once: env() keeps its values until the environment is reloaded", () => {

@@ -19,7 +19,10 @@ export function explainFailure(err: unknown, databaseUrl: string | undefined): s
  */
 export async function runCli(name: string, main: () => Promise<void>, cleanup?: () => Promise<void>): Promise<void> {
   // A tool works on whatever database DATABASE_URL names when it first connects (it may set it itself first).
-  configureDatabase(() => ({ url: process.env.DATABASE_URL, preparedStatements: process.env.KEEL_EMBEDDED_DB !== "1" }));
+  configureDatabase(() => ({
+    url: process.env.DATABASE_URL,
+    preparedStatements: process.env.KEEL_EMBEDDED_DB !== "1" && !/^(false|0)$/.test(process.env.DATABASE_PREPARED_STATEMENTS ?? ""),
+  }));
   let failed = false;
   try {
     await main();
