@@ -7,15 +7,30 @@ import { z } from "zod";
 import { cspManifestFileName, cspManifestSchema, type CspManifest } from "@/lib/security/csp";
 import { inlineScriptHashes } from "@/lib/security/inline-scripts";
 
-// The part of Next's prerender manifest read here: each prerendered route and whether it is regenerated later.
+// The parts of Next's build manifests read here: each prerendered route and whether it is regenerated later, and
+// the pattern of every route.
 const prerenderManifestSchema = z.object({
   routes: z.record(z.string(), z.object({ initialRevalidateSeconds: z.union([z.number(), z.literal(false)]).optional() }).loose()),
 });
+const routesManifestSchema = z.object({
+  basePath: z.string(),
+  staticRoutes: z.array(z.object({ regex: z.string() }).loose()),
+  dynamicRoutes: z.array(z.object({ regex: z.string() }).loose()),
+  rewrites: z.union([z.array(z.unknown()), z.object({ beforeFiles: z.array(z.unknown()), afterFiles: z.array(z.unknown()), fallback: z.array(z.unknown()) })]),
+});
 
-/** The manifest for the build in `distDir`; throws on a page whose scripts could change after the build. */
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
+
+/** The manifest for the build in `distDir`; throws on a build whose pages cannot be matched to their scripts. */
 export function buildCspManifest(distDir: string): CspManifest {
-  const prerendered = prerenderManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")));
-  const manifest: CspManifest = { version: 1, pages: {}, anyPath: [] };
+  const prerendered = prerenderManifestSchema.parse(readJson(path.join(distDir, "prerender-manifest.json")));
+  const routes = routesManifestSchema.parse(readJson(path.join(distDir, "routes-manifest.json")));
+  const rewrites = Array.isArray(routes.rewrites) ? routes.rewrites : Object.values(routes.rewrites).flat();
+  // proxy.ts matches request paths against the routes as they are: a base path or rewrites would change which
+  // document answers a path.
+  if (routes.basePath || rewrites.length) throw new Error("a basePath or rewrites in next.config.ts: teach lib/security/csp.ts how paths map to pages first");
+
+  const manifest: CspManifest = { version: 1, pages: {}, notFound: null, routes: [...routes.staticRoutes, ...routes.dynamicRoutes].map((r) => r.regex) };
   const regenerated: string[] = [];
   for (const [route, info] of Object.entries(prerendered.routes)) {
     const file = path.join(distDir, "server", "app", route === "/" ? "index.html" : `${route}.html`);
@@ -23,8 +38,10 @@ export function buildCspManifest(distDir: string): CspManifest {
     // A page regenerated at run time (ISR) gets new payload scripts whose hashes no build knows.
     if (typeof info.initialRevalidateSeconds === "number") regenerated.push(route);
     const hashes = inlineScriptHashes(fs.readFileSync(file, "utf8"));
-    // `/_not-found` and `/_global-error` are served at whatever path failed, so their hashes go with every policy.
-    if (route.startsWith("/_")) manifest.anyPath = [...new Set([...manifest.anyPath, ...hashes])];
+    if (route === "/_not-found") manifest.notFound = hashes;
+    // Next's built-in error document, served (as pages/500.html) only when the server fails outside a page's own
+    // render, at any path: it is left out, so it gets the nonce policy and shows its message without its scripts.
+    else if (route === "/_global-error") continue;
     else manifest.pages[route] = hashes;
   }
   if (regenerated.length) {

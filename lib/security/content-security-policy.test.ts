@@ -28,7 +28,7 @@ describe("the proxy's Content Security Policy hook", () => {
   });
 
   it("puts a dynamic page's nonce on the request for Next and the same policy on the response", () => {
-    writeManifest({ version: 1, pages: { "/": [hash] }, anyPath: [] } satisfies CspManifest);
+    writeManifest({ version: 1, pages: { "/": [hash] }, notFound: null, routes: ["^/(?:/)?$", "^/([^/]+?)/settings(?:/)?$"] } satisfies CspManifest);
     const request = new Headers();
     const csp = contentSecurityPolicy("/acme/settings", request);
     const response = new Response();
@@ -40,7 +40,7 @@ describe("the proxy's Content Security Policy hook", () => {
   });
 
   it("gives a prerendered page of the build's manifest its hashes and no nonce", () => {
-    writeManifest({ version: 1, pages: { "/": [hash] }, anyPath: [] } satisfies CspManifest);
+    writeManifest({ version: 1, pages: { "/": [hash] }, notFound: null, routes: ["^/(?:/)?$", "^/([^/]+?)/settings(?:/)?$"] } satisfies CspManifest);
     const response = new Response();
     const csp = contentSecurityPolicy("/", new Headers());
     csp.apply(response);
@@ -65,7 +65,7 @@ describe("the proxy's Content Security Policy hook", () => {
   });
 
   it("refuses a manifest that is not one (nothing from a bad file reaches script-src)", () => {
-    writeManifest({ version: 1, pages: { "/": ["*"] }, anyPath: [] });
+    writeManifest({ version: 1, pages: { "/": ["*"] }, notFound: null, routes: [] });
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(loadCspManifest()).toBeNull();
   });

@@ -6,7 +6,13 @@ const production = { development: false };
 const hashA = "'sha256-AW8YyfvPfYzUwJkwspM9TFZlGxVLeftzEax1znLgAto='";
 const hashB = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='";
 const notFound = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
-const manifest: CspManifest = { version: 1, pages: { "/": [hashA], "/pricing": [hashA, hashB] }, anyPath: [notFound] };
+// A build with a static landing and pricing page, a dynamic sign-in page and organization pages, and a static 404.
+const manifest: CspManifest = {
+  version: 1,
+  pages: { "/": [hashA], "/pricing": [hashA, hashB] },
+  notFound: [notFound],
+  routes: ["^/(?:/)?$", "^/pricing(?:/)?$", "^/sign\\-in(?:/)?$", "^/([^/]+?)(?:/)?$", "^/([^/]+?)/settings(?:/)?$"],
+};
 
 /** The policy as directive name → sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -32,8 +38,8 @@ describe("the Content Security Policy", () => {
 
   it("gives a dynamic page its nonce with 'strict-dynamic', in a form Next reads back from the request header", () => {
     const nonce = createNonce();
-    const policy = buildContentSecurityPolicy({ nonce }, production, [notFound]);
-    expect(directives(policy).get("script-src")).toEqual([`'nonce-${nonce}'`, "'strict-dynamic'", notFound, "'self'"]);
+    const policy = buildContentSecurityPolicy({ nonce }, production);
+    expect(directives(policy).get("script-src")).toEqual([`'nonce-${nonce}'`, "'strict-dynamic'", "'self'"]);
     expect(getScriptNonceFromHeader(policy)).toBe(nonce);
   });
 
@@ -73,12 +79,22 @@ describe("choosing the policy of a request", () => {
     expect(directives(policy).get("script-src")).toEqual(["'self'", hashA, hashB]);
   });
 
-  it("gives every other path a nonce, plus the hashes of documents served at any path (the not-found page)", () => {
-    for (const path of ["/acme", "/sign-in", "/pricing/no-such-page", "/constructor", "/__proto__"]) {
+  it("gives every page rendered per request a fresh nonce and no hashes", () => {
+    for (const path of ["/sign-in", "/acme", "/acme/settings", "/constructor", "/__proto__"]) {
       const { policy, nonce } = contentSecurityPolicyFor(path, manifest, production, () => "fixed");
-      expect(nonce).toBe("fixed");
-      expect(directives(policy).get("script-src")).toEqual(["'nonce-fixed'", "'strict-dynamic'", notFound, "'self'"]);
+      expect(nonce, path).toBe("fixed");
+      expect(directives(policy).get("script-src")).toEqual(["'nonce-fixed'", "'strict-dynamic'", "'self'"]);
     }
+  });
+
+  it("serves a path that matches no route the prerendered not-found page's hashes (Next answers it with that file)", () => {
+    for (const path of ["/pricing/no-such-page", "/acme/settings/nothing/here"]) {
+      const { policy, nonce } = contentSecurityPolicyFor(path, manifest, production);
+      expect(nonce, path).toBeNull();
+      expect(directives(policy).get("script-src")).toEqual(["'self'", notFound]);
+    }
+    // A not-found page rendered per request needs no special case: every unknown path gets a nonce.
+    expect(contentSecurityPolicyFor("/pricing/no-such-page", { ...manifest, notFound: null }, production).nonce).toBeTruthy();
   });
 
   it("gives every page a nonce when there is no manifest (next dev)", () => {
@@ -90,7 +106,9 @@ describe("choosing the policy of a request", () => {
   it("refuses a manifest whose entries are not hash sources (nothing else may slip into script-src)", () => {
     expect(cspManifestSchema.safeParse(manifest).success).toBe(true);
     expect(cspManifestSchema.safeParse({ ...manifest, pages: { "/": ["'unsafe-inline'"] } }).success).toBe(false);
-    expect(cspManifestSchema.safeParse({ ...manifest, anyPath: ["https://evil.example"] }).success).toBe(false);
+    expect(cspManifestSchema.safeParse({ ...manifest, notFound: ["https://evil.example"] }).success).toBe(false);
+    expect(cspManifestSchema.safeParse({ ...manifest, routes: ["/pricing"] }).success).toBe(false);
+    expect(cspManifestSchema.safeParse({ ...manifest, routes: ["^/(unclosed"] }).success).toBe(false);
     expect(cspManifestSchema.safeParse({ ...manifest, pages: { "/": [`${hashA}; script-src *`] } }).success).toBe(false);
   });
 });

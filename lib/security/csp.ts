@@ -6,25 +6,38 @@ import { z } from "zod";
  * - Prerendered pages (built once, served as files) cannot carry a per-request nonce: their inline scripts (the
  *   App Router's `self.__next_f.push(...)` payload, the theme script) are hashed after `next build` by
  *   scripts/csp-hashes.ts into a manifest, and the policy of such a page lists exactly those hashes, beside 'self'
- *   for the `/_next/static` files the page and its router load.
+ *   for the `/_next/static` files the page and its router load. The prerendered not-found page is one of them: Next
+ *   serves it at every path that matches no route, so the manifest keeps the build's route patterns to tell.
  * - Every other response gets a fresh nonce and 'strict-dynamic'. Next reads the nonce from the request's CSP
- *   header (set by proxy.ts) and puts it on every script it renders; scripts those load inherit the trust, and
- *   'self' is ignored by browsers that understand 'strict-dynamic'. Such a response may also be a prerendered
- *   document Next serves at any path (the not-found page), so those documents' hashes are listed too: a hash only
- *   ever allows the exact script it was made from.
+ *   header (set by proxy.ts) and puts it on every script it renders (the theme script gets it too, see
+ *   components/theme-provider.tsx); scripts those load inherit the trust, and 'self' is ignored by browsers that
+ *   understand 'strict-dynamic'.
  *
  * No 'unsafe-inline' for scripts anywhere (and so no inline event handlers); 'unsafe-eval' only under `next dev`,
  * whose React Refresh evaluates modules.
  */
 
+const hashSource = z.string().regex(/^'sha256-[A-Za-z0-9+/]+={0,2}'$/);
+
 /** The build's manifest (`<distDir>/csp-manifest.json`, written by scripts/csp-hashes.ts after `next build`). */
 export const cspManifestSchema = z.object({
   version: z.literal(1),
   /** Path of each prerendered page → the CSP hash sources (`'sha256-…'`) of its inline scripts. */
-  pages: z.record(z.string().startsWith("/"), z.array(z.string().regex(/^'sha256-[A-Za-z0-9+/]+={0,2}'$/))),
-  /** Hash sources of prerendered documents Next may serve at any path (the not-found page). */
-  anyPath: z.array(z.string().regex(/^'sha256-[A-Za-z0-9+/]+={0,2}'$/)),
+  pages: z.record(z.string().startsWith("/"), z.array(hashSource)),
+  /** The prerendered not-found page's hash sources (null when it renders per request). */
+  notFound: z.array(hashSource).nullable(),
+  /** The pattern of every route of the build (Next's routes manifest): a path matching none gets the not-found page. */
+  routes: z.array(z.string().refine((source) => source.startsWith("^") && isRegExp(source), "must be an anchored regular expression")),
 });
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type CspManifest = z.infer<typeof cspManifestSchema>;
 
@@ -43,11 +56,8 @@ export type CspOptions = {
 export type ScriptSources = { nonce: string } | { hashes: string[] };
 
 /** The policy for one response: scripts by nonce (with 'strict-dynamic') or by the hashes of a prerendered page. */
-export function buildContentSecurityPolicy(scripts: ScriptSources, options: CspOptions, extraHashes: string[] = []): string {
-  const scriptSrc =
-    "nonce" in scripts
-      ? [`'nonce-${scripts.nonce}'`, "'strict-dynamic'", ...extraHashes, "'self'"]
-      : ["'self'", ...new Set([...scripts.hashes, ...extraHashes])];
+export function buildContentSecurityPolicy(scripts: ScriptSources, options: CspOptions): string {
+  const scriptSrc = "nonce" in scripts ? [`'nonce-${scripts.nonce}'`, "'strict-dynamic'", "'self'"] : ["'self'", ...new Set(scripts.hashes)];
   if (options.development) scriptSrc.push("'unsafe-eval'");
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
@@ -87,11 +97,21 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** The prerendered page at `pathname` in the manifest, if any (a trailing slash is ignored). */
+const compiledRoutes = new WeakMap<CspManifest, RegExp[]>();
+
+/**
+ * The hash sources of the prerendered document Next answers `pathname` with, if it answers with one: a prerendered
+ * page (a trailing slash is ignored), or the prerendered not-found page for a path that matches no route.
+ * Undefined means the response is rendered per request.
+ */
 export function prerenderedHashes(manifest: CspManifest | null, pathname: string): string[] | undefined {
   if (!manifest) return undefined;
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
-  return Object.hasOwn(manifest.pages, path) ? manifest.pages[path] : undefined;
+  if (Object.hasOwn(manifest.pages, path)) return manifest.pages[path];
+  if (!manifest.notFound) return undefined;
+  let routes = compiledRoutes.get(manifest);
+  if (!routes) compiledRoutes.set(manifest, (routes = manifest.routes.map((source) => new RegExp(source))));
+  return routes.some((route) => route.test(pathname)) ? undefined : manifest.notFound;
 }
 
 /**
@@ -107,7 +127,7 @@ export function contentSecurityPolicyFor(
   const hashes = prerenderedHashes(manifest, pathname);
   if (hashes) return { policy: buildContentSecurityPolicy({ hashes }, options), nonce: null };
   const fresh = nonce();
-  return { policy: buildContentSecurityPolicy({ nonce: fresh }, options, manifest?.anyPath ?? []), nonce: fresh };
+  return { policy: buildContentSecurityPolicy({ nonce: fresh }, options), nonce: fresh };
 }
 
 /** The origins a sign-in form may redirect to: the configured OAuth providers' authorization pages. */
