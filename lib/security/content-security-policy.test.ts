@@ -48,6 +48,16 @@ describe("the proxy's Content Security Policy hook", () => {
     expect(response.headers.get("content-security-policy")).toContain(`script-src 'self' ${hash};`);
   });
 
+  it("ignores a manifest under next dev, which prerenders nothing (one left by an earlier build is stale)", () => {
+    writeManifest({ version: 1, pages: { "/": [hash] }, notFound: null, routes: [] } satisfies CspManifest);
+    stubEnv("NODE_ENV", "development");
+    const response = new Response();
+    const csp = contentSecurityPolicy("/", new Headers());
+    csp.apply(response);
+    expect(csp.nonce).toBeTruthy();
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic' 'self' 'unsafe-eval';/);
+  });
+
   it("sends reports to CSP_REPORT_URI, by report-uri and the Reporting API", () => {
     stubEnv("CSP_REPORT_URI", "https://reports.example.com/csp");
     const response = new Response();

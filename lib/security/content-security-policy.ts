@@ -36,8 +36,10 @@ export function resetCspManifest(): void {
  */
 export function contentSecurityPolicy(pathname: string, requestHeaders: Headers): { nonce: string | null; apply: (response: Response) => void } {
   const settings = env();
-  const { policy, nonce } = contentSecurityPolicyFor(pathname, loadCspManifest(), {
-    development: settings.NODE_ENV === "development",
+  const development = settings.NODE_ENV === "development";
+  // `next dev` prerenders nothing; a manifest left in the dist directory by an earlier `npm run build` is stale.
+  const { policy, nonce } = contentSecurityPolicyFor(pathname, development ? null : loadCspManifest(), {
+    development,
     reportUri: settings.CSP_REPORT_URI,
     formActionOrigins: formActionOrigins({ github: Boolean(settings.AUTH_GITHUB_ID), google: Boolean(settings.AUTH_GOOGLE_ID) }),
   });
