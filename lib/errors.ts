@@ -5,6 +5,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   validation_error: 422,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
 } as const;

@@ -17,8 +17,29 @@ const destination = {
   },
 };
 
+/**
+ * An error as pino logs it, minus the values of a failed query: drizzle's "Failed query: … params: …" message (and
+ * stack, and `params` property) carries every bound value (emails, names, token hashes), so they become "[redacted]".
+ */
+export function serializeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  return redactParams(pino.stdSerializers.err(err));
+}
+
+const PARAMS = /\nparams: [\s\S]*?(?=; caused by|\n {4}at |$)/g;
+
+function redactParams(value: unknown, depth = 0): unknown {
+  if (!value || typeof value !== "object" || depth > 5) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of ["message", "stack"]) if (typeof out[key] === "string") out[key] = (out[key] as string).replace(PARAMS, "\nparams: [redacted]");
+  for (const key of ["params", "parameters"]) if (key in out) out[key] = "[redacted]";
+  if (out.cause) out.cause = redactParams(out.cause, depth + 1);
+  return out;
+}
+
 export const log = pino({
   level: logLevel(),
+  serializers: { err: serializeError, error: serializeError },
   base: { service: "keel" },
   mixin: () => {
     const ctx = getRequestContext();

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { withTenant, type Tx } from "@/db/tenant";
 import { deviceOf } from "./auth/request-info";
+import { appUrl } from "./env";
 import { getRequestSession, type Session } from "./auth/session";
 import { AppError, internalError } from "./errors";
 import { log } from "./log";
@@ -30,18 +31,54 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A JSON API takes JSON only (415 otherwise): a browser sends `text/plain` or a form cross-origin without asking
+ * (no CORS preflight), but never `application/json`.
+ */
+function requireJson(request: Request): void {
+  if (safeMethods.has(request.method)) return;
+  const hasBody = request.body !== null && request.headers.get("content-length") !== "0";
+  if (!hasBody) return;
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
+}
+
+/**
+ * A request that changes something with the session cookie must come from the app's own pages: its Origin (sent
+ * by browsers with every such request) is the app's or its Host's, and its Sec-Fetch-Site is not cross-site. A
+ * forged form on another site carries the victim's cookie (sameSite=lax still sends it in some cases) but not our
+ * Origin. Clients without Origin (curl, servers) are not browsers, so no cookie rides along without their consent.
+ */
+function requireSameOrigin(request: Request): void {
+  if (safeMethods.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const host = request.headers.get("host");
+  const allowed = new Set([appUrl(), ...(host ? [`http://${host}`, `https://${host}`] : [])]);
+  if ((origin && !allowed.has(origin)) || (site && site !== "same-origin" && site !== "none")) {
+    throw new AppError("forbidden", "This request must come from the app's own pages.");
+  }
+}
+
 /** The request's query and body, parsed with the route's schemas (422 with field errors). */
 async function parseRequest<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(inputs: Inputs<B, Q>, request: Request) {
   const query = inputs.query ? parseInput(inputs.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+  if (inputs.body) requireJson(request);
   const body = inputs.body ? parseInput(inputs.body, await readJson(request)) : undefined;
   return { query: query as Out<Q>, body: body as Out<B> };
 }
+
+const PRIVATE = "private, no-store";
 
 /** The response for anything a handler throws: an AppError as itself, anything else logged and made generic. */
 export function errorResponse(err: unknown, requestId: string): Response {
   const appError = err instanceof AppError ? err : internalError();
   if (!(err instanceof AppError)) log.error({ err }, "unhandled error in route");
-  const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": PRIVATE };
   if (appError.options.retryAfterSeconds) headers["retry-after"] = String(appError.options.retryAfterSeconds);
   return Response.json(appError.toBody(), { status: appError.status, headers });
 }
@@ -50,6 +87,8 @@ export function errorResponse(err: unknown, requestId: string): Response {
 function toResponse(result: unknown, requestId: string): Response {
   const response = result instanceof Response ? result : Response.json(result ?? null);
   response.headers.set("x-request-id", requestId);
+  // API answers are one caller's data: no shared cache (CDN, proxy) may keep them, and no browser cache either.
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", PRIVATE);
   return response;
 }
 
@@ -76,6 +115,7 @@ function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined
 async function requireApiSession(request: Request): Promise<Session> {
   const session = await getRequestSession(request);
   if (!session) throw new AppError("unauthorized", "Sign in to continue.");
+  requireSameOrigin(request);
   return session;
 }
 

@@ -1,6 +1,7 @@
 import type { Instrumentation } from "next";
 import { connectDatabase } from "./database";
 import { env, startupProblems } from "./env";
+import { log } from "./log";
 import { trackRequestPeers } from "./request-peer";
 
 /**
@@ -28,8 +29,26 @@ export async function startServer(): Promise<void> {
   }
 }
 
-/** Sends an error of a server component, route handler or action to Sentry, when it is on. */
+/**
+ * Errors Next.js itself raises for a bad request and answers with a 500 (Keel does not patch Next): a server
+ * action body over its size limit, and a server action posted from a foreign Origin (a CSRF attempt). They are
+ * the client's fault, so they are logged as client errors and kept out of error tracking.
+ */
+export function clientErrorOf(err: unknown): string | null {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/^Body exceeded .* limit/.test(message) || (err as { statusCode?: number } | null)?.statusCode === 413) return "server action body too large";
+  if (message === "Invalid Server Actions request.") return "server action from a foreign origin or unknown action";
+  return null;
+}
+
+/** Sends an error of a server component, route handler or action to Sentry, when it is on; client errors only to the log. */
 export async function reportRequestError(...args: Parameters<Instrumentation.onRequestError>): Promise<void> {
+  const [err, request] = args;
+  const clientError = clientErrorOf(err);
+  if (clientError) {
+    log.warn({ kind: "client_error", reason: clientError, method: request.method, path: request.path }, "client error answered by Next.js");
+    return;
+  }
   if (!env().SENTRY_DSN) return;
   const Sentry = await import("@sentry/nextjs");
   Sentry.captureRequestError(...args);

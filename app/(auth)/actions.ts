@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
-import { appOrigin } from "@/lib/auth/app-origin";
 import { oauthProviders, signIn } from "@/lib/auth/auth";
 import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
 import { enforceRateLimits } from "@/lib/auth/limits";
@@ -16,10 +15,11 @@ import { signUp } from "@/lib/auth/sign-up";
 import { verifyEmailToken } from "@/lib/auth/verify-email";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { appUrl } from "@/lib/env";
 
+// Links in emails are built on appUrl() (AUTH_URL), never on the request's Host or X-Forwarded-Host.
 async function authRequest() {
-  const [{ ip }, origin] = await Promise.all([requestInfo(), appOrigin()]);
-  return { ip, origin };
+  return { ip: (await requestInfo()).ip, origin: appUrl() };
 }
 
 const checkEmail = (kind: string, email: string) => `/check-email?kind=${kind}&email=${encodeURIComponent(email)}`;
@@ -72,7 +72,7 @@ export const resetPasswordAction = publicAction({ schema: resetPasswordSchema, r
 export const verifyEmailAction = publicAction(
   { schema: z.object({ token: z.string().min(1).max(200), callbackUrl: z.string().max(2048).optional() }), redirectTo: (to: string) => to },
   async ({ input }) => {
-    const userId = await verifyEmailToken(input.token, await appOrigin());
+    const userId = await verifyEmailToken(input.token, appUrl());
     if (!userId) throw new AppError("not_found", "This verification link is invalid, expired or already used.");
     await startSession(userId);
     await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "email-verification" } });

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CenteredPage } from "@/components/centered-page";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { appOrigin } from "@/lib/auth/app-origin";
 import { requireSession } from "@/lib/auth/session";
 import { myOrgs } from "@/lib/orgs/membership";
 import { CreateOrgForm } from "./create-org-form";
+import { appUrl } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create organization" };
 
 /** Create an organization; the creator becomes its owner. */
 export default async function NewOrgPage() {
   const session = await requireSession();
-  const [orgs, origin] = await Promise.all([myOrgs(session.user.id), appOrigin()]);
+  const orgs = await myOrgs(session.user.id);
+  const origin = appUrl();
   const back = orgs[0];
   return (
     <CenteredPage width="md">

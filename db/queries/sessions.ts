@@ -1,7 +1,16 @@
+import { createHash } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { primaryDb } from "../client";
 import { sessions, users } from "../schema";
 import type { Tx } from "../tenant";
+
+/**
+ * What the database keeps of a session token: its SHA-256 (hex). The cookie holds the token; a leaked table or
+ * backup holds nothing that signs anyone in. Every query here takes the cookie's token and hashes it itself.
+ */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
 
 /** A session with the person it belongs to: what every signed-in request needs. */
 export type SessionWithUser = Awaited<ReturnType<typeof findSessionWithUser>>;
@@ -23,26 +32,26 @@ export async function findSessionWithUser(token: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.sessionToken, token));
+    .where(eq(sessions.sessionToken, hashSessionToken(token)));
   return row ?? null;
 }
 
-/** Starts a session row (inside withUser for its person). */
+/** Starts a session row (inside withUser for its person); `sessionToken` is the cookie's token, stored hashed. */
 export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert): Promise<void> {
-  await tx.insert(sessions).values(row);
+  await tx.insert(sessions).values({ ...row, sessionToken: hashSessionToken(row.sessionToken) });
 }
 
 /** Records activity (and, when due, a later expiry) on a session (inside withUser). */
 export async function touchSession(tx: Tx, token: string, values: { lastSeenAt: Date; expires?: Date; userAgent?: string | null; ip?: string | null }) {
-  await tx.update(sessions).set(values).where(eq(sessions.sessionToken, token));
+  await tx.update(sessions).set(values).where(eq(sessions.sessionToken, hashSessionToken(token)));
 }
 
-/** The person's sessions, most recently used first (inside withUser; tokens included: callers must not pass them on). */
+/** The person's sessions, most recently used first (inside withUser; token hashes included: callers must not pass them on). */
 export function listUserSessions(tx: Tx) {
   return tx.select().from(sessions).orderBy(desc(sessions.lastSeenAt));
 }
 
-/** Deletes some of the person's sessions (inside withUser) and returns their tokens (to evict them from the cache). */
+/** Deletes some of the person's sessions (inside withUser) and returns their token hashes (to evict them from the cache). */
 export async function deleteSessions(tx: Tx, where: { userId: string; id?: string; exceptToken?: string; token?: string }): Promise<string[]> {
   const rows = await tx
     .delete(sessions)
@@ -50,8 +59,8 @@ export async function deleteSessions(tx: Tx, where: { userId: string; id?: strin
       and(
         eq(sessions.userId, where.userId),
         where.id ? eq(sessions.id, where.id) : undefined,
-        where.token ? eq(sessions.sessionToken, where.token) : undefined,
-        where.exceptToken ? ne(sessions.sessionToken, where.exceptToken) : undefined,
+        where.token ? eq(sessions.sessionToken, hashSessionToken(where.token)) : undefined,
+        where.exceptToken ? ne(sessions.sessionToken, hashSessionToken(where.exceptToken)) : undefined,
       ),
     )
     .returning({ token: sessions.sessionToken });

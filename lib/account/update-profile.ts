@@ -2,11 +2,12 @@ import { z } from "zod";
 import { updateUserProfile } from "@/db/queries/account";
 import { withUser } from "@/db/tenant";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
+import { text } from "@/lib/validation";
 
 const emptyToNull = (v: string) => (v === "" ? null : v);
 
 export const updateProfileSchema = z.object({
-  name: z.string().trim().max(80, "At most 80 characters.").transform(emptyToNull),
+  name: text().trim().max(80, "At most 80 characters.").transform(emptyToNull),
   image: z
     .string()
     .trim()

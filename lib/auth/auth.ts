@@ -5,7 +5,8 @@ import Google from "next-auth/providers/google";
 import { authAdapter } from "@/db/auth-adapter";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { env, type Env } from "@/lib/env";
+import { afterResponse } from "@/lib/after-response";
+import { appUrl, env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createOrg } from "@/lib/orgs/create-org";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
@@ -33,7 +34,22 @@ export function oauthProviders(settings: Env = env()): { id: "github" | "google"
   ];
 }
 
-// A magic-link provider without nodemailer: the link goes out through Keel's email queue like every other email.
+/**
+ * An Auth.js link moved onto the app's own origin (`appUrl()`), its callbackUrl too. Without AUTH_URL (Vercel's
+ * derived origin) Auth.js takes its origin from the request's Host and X-Forwarded-Host, which the client writes.
+ */
+export function onAppOrigin(link: string): string {
+  const url = new URL(link);
+  const callback = url.searchParams.get("callbackUrl");
+  if (callback && URL.canParse(callback)) {
+    const target = new URL(callback);
+    url.searchParams.set("callbackUrl", new URL(target.pathname + target.search + target.hash, appUrl()).href);
+  }
+  return new URL(url.pathname + url.search, appUrl()).href;
+}
+
+// A magic-link provider without nodemailer: the link goes out through Keel's email queue like every other email,
+// queued after the response so that asking for a link takes the same time whoever asks.
 const magicLink: EmailConfig = {
   id: "email",
   type: "email",
@@ -41,7 +57,10 @@ const magicLink: EmailConfig = {
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   async sendVerificationRequest({ identifier, url, expires }) {
     const expiresInMinutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
-    await enqueueEmail({ to: identifier, template: "magic-link", props: { url, expiresInMinutes } }, { orgId: null, actorId: null });
+    const link = onAppOrigin(url);
+    await afterResponse("magic-link email", () =>
+      enqueueEmail({ to: identifier, template: "magic-link", props: { url: link, expiresInMinutes } }, { orgId: null, actorId: null }).then(() => {}),
+    );
   },
   options: {},
 };

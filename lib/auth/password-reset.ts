@@ -1,4 +1,5 @@
 import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/db/queries/credentials";
+import { afterResponse } from "@/lib/after-response";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { enforceRateLimits } from "./limits";
@@ -12,21 +13,24 @@ export const RESET_PASSWORD_TTL_MINUTES = 60;
 
 /**
  * Sends a reset link if an account has this email; does nothing visible otherwise (the caller always says "if an
- * account exists, we sent a link"). Rate-limited per email and per IP, because every call may send an email.
+ * account exists, we sent a link"). Rate-limited per email and per IP, because every call may send an email. The
+ * lookup, the token and the email happen after the response, so a known address is answered as fast as an unknown one.
  */
 export async function requestPasswordReset(email: string, req: AuthRequest): Promise<void> {
   await enforceRateLimits(["passwordReset", email], ["emailRequestsIp", req.ip]);
-  const user = await findUserByEmail(email);
-  if (!user) return;
-  const token = await issueToken("reset-password", user.id, RESET_PASSWORD_TTL_MINUTES * 60_000);
-  await enqueueEmail(
-    {
-      to: user.email,
-      template: "reset-password",
-      props: { name: user.name ?? undefined, url: `${req.origin}/reset-password?token=${encodeURIComponent(token)}`, expiresInMinutes: RESET_PASSWORD_TTL_MINUTES },
-    },
-    { orgId: null, actorId: user.id },
-  );
+  await afterResponse("password reset email", async () => {
+    const user = await findUserByEmail(email);
+    if (!user) return;
+    const token = await issueToken("reset-password", user.id, RESET_PASSWORD_TTL_MINUTES * 60_000);
+    await enqueueEmail(
+      {
+        to: user.email,
+        template: "reset-password",
+        props: { name: user.name ?? undefined, url: `${req.origin}/reset-password?token=${encodeURIComponent(token)}`, expiresInMinutes: RESET_PASSWORD_TTL_MINUTES },
+      },
+      { orgId: null, actorId: user.id },
+    );
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { weakPasswordReason } from "./password-strength";
 
 /** An email address as typed: trimmed and lowercased, so one person is one account whatever the capitalisation. */
@@ -23,7 +24,7 @@ export const callbackUrlField = z.string().max(2048).optional();
 
 export const signUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(80, "At most 80 characters."),
+    name: text().trim().min(1, "Enter your name.").max(80, "At most 80 characters."),
     email: emailField,
     password: newPasswordField,
     callbackUrl: callbackUrlField,

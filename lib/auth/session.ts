@@ -15,10 +15,12 @@ export type SessionUser = { id: string; email: string; name: string | null; imag
 /** The current session: its public id and its user. */
 export type Session = { id: string; user: SessionUser };
 
-// Sessions are read through the cache; every revocation deletes the key, so a revoked session fails at once.
+// Sessions are read through the cache, keyed on the token's hash (what the database stores too: see
+// db/queries/sessions.ts); every revocation deletes the key, so a revoked session fails at once.
 const SESSION_TTL_SECONDS = 120;
 const LAST_SEEN_EVERY_MS = 5 * 60_000;
-const sessionKey = (token: string) => `session:${hashToken(token)}`;
+const keyOfHash = (tokenHash: string) => `session:${tokenHash}`;
+const sessionKey = (token: string) => keyOfHash(hashToken(token));
 
 async function loadSession(token: string) {
   const row = await findSessionWithUser(token);
@@ -95,8 +97,8 @@ export async function startSession(userId: string): Promise<void> {
   (await cookies()).set(sessionCookie.name, token, { ...sessionCookie.options, expires });
 }
 
-async function evict(tokens: string[]): Promise<void> {
-  await Promise.all(tokens.map((token) => cache.del(sessionKey(token))));
+async function evict(tokenHashes: string[]): Promise<void> {
+  await Promise.all(tokenHashes.map((hash) => cache.del(keyOfHash(hash))));
 }
 
 /** Signs this browser out: deletes its session and cookie. */

@@ -1,4 +1,5 @@
 import { findUserByEmail, insertPasswordUser } from "@/db/queries/credentials";
+import { afterResponse } from "@/lib/after-response";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { createOrg } from "@/lib/orgs/create-org";
@@ -19,10 +20,16 @@ export function personalOrgName(name: string | null | undefined): string {
 /**
  * Signs a person up with a password: the account (unverified), their personal organization, and the verification
  * email. When the email is taken, the caller sees the very same outcome and the address's owner gets a notice
- * instead, so sign-up never reveals who has an account.
+ * instead, so sign-up never reveals who has an account: all of it happens after the response, so not even the
+ * time of the answer tells a new address from a taken one.
  */
 export async function signUp(input: SignUpInput, req: AuthRequest): Promise<{ email: string }> {
   await enforceRateLimits(["signUp", req.ip], ["emailRequestsIp", req.ip]);
+  await afterResponse("sign-up", () => createPasswordAccount(input, req));
+  return { email: input.email };
+}
+
+async function createPasswordAccount(input: SignUpInput, req: AuthRequest): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const created = await insertPasswordUser({ email: input.email, name: input.name, passwordHash });
   if (!created) {
@@ -43,10 +50,9 @@ export async function signUp(input: SignUpInput, req: AuthRequest): Promise<{ em
       },
       { orgId: null, actorId: existing?.id ?? null },
     );
-    return { email: input.email };
+    return;
   }
   await createOrg(created.id, { name: personalOrgName(input.name) });
   await recordAccountAudit({ action: "user.signed_up", actorId: created.id, target: { type: "user", id: created.id }, metadata: { method: "password" } });
   await sendVerificationEmail({ id: created.id, email: input.email, name: input.name }, req.origin);
-  return { email: input.email };
 }

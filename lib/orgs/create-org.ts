@@ -6,9 +6,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { invalidateMemberships } from "./membership";
 import { orgSlugSchema, slugify } from "./slugs";
+import { text } from "@/lib/validation";
 
 export const createOrgSchema = z.object({
-  name: z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters."),
+  name: text().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters."),
   slug: orgSlugSchema.optional().or(z.literal("").transform(() => undefined)),
 });
 export type CreateOrgInput = z.infer<typeof createOrgSchema>;

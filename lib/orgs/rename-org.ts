@@ -5,8 +5,9 @@ import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { afterCommit } from "@/lib/outbox";
 import { assertCan, invalidateMemberships, type OrgContext } from "./membership";
+import { text } from "@/lib/validation";
 
-export const renameOrgSchema = z.object({ name: z.string().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.") });
+export const renameOrgSchema = z.object({ name: text().trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.") });
 export type RenameOrgInput = z.infer<typeof renameOrgSchema>;
 
 /** Renames the organization; every member's cached view of it is refreshed after commit. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { webhookEventTypeNames } from "./event-catalog";
+import { text } from "@/lib/validation";
 
 /** An endpoint id; anything that is not a uuid names no endpoint. */
 export const endpointIdSchema = z.uuid("Not a webhook endpoint.");
@@ -16,7 +17,7 @@ const eventTypesSchema = z.preprocess(
 /** What a person sets on an endpoint. The URL's safety is checked by the operation (it needs DNS). */
 export const endpointFieldsSchema = z.object({
   url: z.string().trim().min(1, "Enter the URL to send events to.").max(2_000, "At most 2,000 characters."),
-  description: z.string().trim().max(200, "At most 200 characters.").default(""),
+  description: text().trim().max(200, "At most 200 characters.").default(""),
   eventTypes: eventTypesSchema.transform((types) => [...new Set(types)]),
 });
 export type EndpointFields = z.infer<typeof endpointFieldsSchema>;

@@ -66,7 +66,7 @@ await runCli("bench:app", async () => {
     const sql = postgres(scratch.url, { max: 1, onnotice: () => {} });
     const token = randomBytes(32).toString("base64url");
     await sql`insert into sessions (session_token, user_id, expires, user_agent, ip, last_seen_at)
-      select ${token}, id, now() + interval '30 days', 'bench', '127.0.0.1', now() from users where email = 'owner@acme.test'`;
+      select encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), id, now() + interval '30 days', 'bench', '127.0.0.1', now() from users where email = 'owner@acme.test'`;
     // Every statement of this database goes to the server log; new connections only, so before the server starts.
     await sql.unsafe(`alter database "${scratch.name}" set log_statement = 'all'`);
     await sql.end();

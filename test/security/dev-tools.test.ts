@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { runWithPeer, trackRequestPeers } from "@/lib/request-peer";
 import { unstubAllEnvs } from "@/test/env";
@@ -8,6 +8,8 @@ import { nonLoopbackAddress, productionSettings, startServerWith, stubProduction
 
 // Holes 1-3 of issue 12: anyone could run any Inngest function on a production server in dev mode, a production
 // server started without Inngest keys (losing every job), and the dev tools (live sign-in links) were public.
+
+vi.mock("next/headers", async () => (await import("@/test/next-request")).nextHeaders);
 
 // An Inngest-protocol call of a function step, as an anonymous prober sent it.
 const invocation = (fnId: string) =>
@@ -126,10 +128,6 @@ describe("dev tools in production configuration", () => {
       return response;
     },
   };
-
-  beforeAll(() => {
-    vi.mock("next/headers", async () => (await import("@/test/next-request")).nextHeaders);
-  });
 
   for (const [name, open] of Object.entries(tools)) {
     it(`${name} is 404 with the dev mailbox and dev job server configured, without the test-only switch`, async () => {

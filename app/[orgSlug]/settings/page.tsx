@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { appOrigin } from "@/lib/auth/app-origin";
 import { orgPage } from "@/lib/org-page";
 import { can } from "@/lib/orgs/permissions";
 import { ChangeSlugForm, DeleteOrgForm, RenameOrgForm } from "./_components/general-forms";
+import { appUrl } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
 /** General settings: name, address, and deleting the organization. */
 export default orgPage({}, async ({ org }) => {
-  const origin = await appOrigin();
+  const origin = appUrl();
   const canUpdate = can(org.role, "org:update");
 
   return (

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
-import { appOrigin } from "@/lib/auth/app-origin";
 import { homePath } from "@/lib/auth/destinations";
 import { changeMemberRole, changeMemberRoleSchema } from "@/lib/orgs/change-member-role";
 import { inviteMember, inviteMemberSchema } from "@/lib/orgs/invite-member";
@@ -12,12 +11,13 @@ import { removeMember, removeMemberSchema } from "@/lib/orgs/remove-member";
 import { invitationIdSchema, resendInvitation } from "@/lib/orgs/resend-invitation";
 import { revokeInvitation } from "@/lib/orgs/revoke-invitation";
 import { transferOwnership, transferOwnershipSchema } from "@/lib/orgs/transfer-ownership";
+import { appUrl } from "@/lib/env";
 
 /** The members page shows the change on the next render. */
 const refresh = (slug: string) => revalidatePath(`/${slug}/settings/members`);
 
 export const inviteMemberAction = action({ schema: inviteMemberSchema, permission: "members:invite" }, async ({ input, session, org, tx }) => {
-  const { invitation } = await inviteMember(tx, org, input, { name: session.user.name ?? session.user.email, origin: await appOrigin() });
+  const { invitation } = await inviteMember(tx, org, input, { name: session.user.name ?? session.user.email, origin: appUrl() });
   refresh(org.slug);
   return { email: invitation.email };
 });
@@ -25,7 +25,7 @@ export const inviteMemberAction = action({ schema: inviteMemberSchema, permissio
 export const resendInvitationAction = action(
   { schema: invitationIdSchema, permission: "members:invite", successMessage: "Invitation sent again with a new link." },
   async ({ input, session, org, tx }) => {
-    await resendInvitation(tx, org, input, { name: session.user.name ?? session.user.email, origin: await appOrigin() });
+    await resendInvitation(tx, org, input, { name: session.user.name ?? session.user.email, origin: appUrl() });
     refresh(org.slug);
     return null;
   },
