@@ -4,7 +4,8 @@ import { z } from "zod";
 import { publicAction } from "@/lib/action";
 import { appOrigin } from "@/lib/auth/app-origin";
 import { oauthProviders, signIn } from "@/lib/auth/auth";
-import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { afterSignInPath } from "@/lib/auth/destinations";
 import { enforceRateLimits } from "@/lib/auth/limits";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestInfo } from "@/lib/auth/request-info";
@@ -16,6 +17,7 @@ import { signUp } from "@/lib/auth/sign-up";
 import { verifyEmailToken } from "@/lib/auth/verify-email";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { flash } from "@/lib/flash";
 
 async function authRequest() {
   const [{ ip }, origin] = await Promise.all([requestInfo(), appOrigin()]);
@@ -65,6 +67,7 @@ export const resetPasswordAction = publicAction({ schema: resetPasswordSchema, r
   if (!userId) throw new AppError("not_found", "This reset link is invalid, expired or already used. Request a new one.");
   await startSession(userId);
   await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "password-reset" } });
+  await flash("password-changed");
   return afterSignInPath(userId, undefined);
 });
 

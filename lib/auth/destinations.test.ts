@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isPublicPath } from "@/proxy";
 import { describeDevice } from "./describe-device";
-import { safeCallbackUrl } from "./destinations";
+import { safeCallbackUrl, withCallbackUrl } from "./callback-url";
 
 describe("safeCallbackUrl", () => {
   it("keeps same-origin paths and drops anything that could leave the site", () => {
@@ -9,6 +9,12 @@ describe("safeCallbackUrl", () => {
     for (const bad of ["//evil.test", "/\\evil.test", "https://evil.test/x", "javascript:alert(1)", "", undefined, "/api/auth/signout"]) {
       expect(safeCallbackUrl(bad)).toBeNull();
     }
+  });
+
+  it("carries a safe callback URL to the next page, and drops an unsafe one", () => {
+    expect(withCallbackUrl("/sign-up", "/invitations/abc")).toBe("/sign-up?callbackUrl=%2Finvitations%2Fabc");
+    expect(withCallbackUrl("/verify-email?token=t", "/pricing?plan=pro")).toBe("/verify-email?token=t&callbackUrl=%2Fpricing%3Fplan%3Dpro");
+    expect(withCallbackUrl("/sign-up", "//evil.test")).toBe("/sign-up");
   });
 });
 
