@@ -231,7 +231,7 @@ export function EditProjectDialog({ project, orgSlug, update }: { project: Pick<
 }
 
 /** The delete confirmation, shared by the list (optimistic) and the project's own page (which redirects). */
-export function DeleteProjectDialog<T>({ project, orgSlug, remove }: { project: Pick<ProjectView, "id" | "name">; orgSlug: string; remove: FormAction<T> }) {
+export function DeleteProjectDialog<T>({ project, orgSlug, remove, onDeleted }: { project: Pick<ProjectView, "id" | "name">; orgSlug: string; remove: FormAction<T>; onDeleted?: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -243,15 +243,22 @@ export function DeleteProjectDialog<T>({ project, orgSlug, remove }: { project: 
           <DialogTitle>Delete {project.name}?</DialogTitle>
           <DialogDescription>The project is removed for everyone in the organization. This can&apos;t be undone.</DialogDescription>
         </DialogHeader>
-        <ActionForm action={remove} onSubmitStart={() => setOpen(false)}>
-          <input type="hidden" name="orgSlug" value={orgSlug} />
-          <input type="hidden" name="projectId" value={project.id} />
-          <DialogFooter>
-            <DialogCancel />
-            <Button type="submit" variant="destructive">
-              Delete project
-            </Button>
-          </DialogFooter>
+        {/* In the list the row goes at once (optimistic) and the dialog with it; on the project's page the dialog
+            stays until the server answers, so a refusal shows here. */}
+        <ActionForm action={remove} onSubmitStart={onDeleted ? undefined : () => setOpen(false)} onSuccess={onDeleted} className="grid gap-4">
+          {(state) => (
+            <>
+              <input type="hidden" name="orgSlug" value={orgSlug} />
+              <input type="hidden" name="projectId" value={project.id} />
+              <FormMessage state={state} className="empty:hidden" />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton variant="destructive" pendingLabel="Deleting…">
+                  Delete project
+                </SubmitButton>
+              </DialogFooter>
+            </>
+          )}
         </ActionForm>
       </DialogContent>
     </Dialog>

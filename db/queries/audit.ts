@@ -8,7 +8,7 @@ export async function insertAuditEntry(tx: Tx, entry: NewAuditLog): Promise<void
 }
 
 /** What the audit log page filters on; every field optional. `to` is exclusive. */
-export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date };
+export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date; target?: { type: string; id: string } };
 
 function where(filter: AuditFilter): SQL | undefined {
   return and(
@@ -16,6 +16,7 @@ function where(filter: AuditFilter): SQL | undefined {
     filter.actorId ? eq(auditLogs.actorId, filter.actorId) : undefined,
     filter.from ? gte(auditLogs.createdAt, filter.from) : undefined,
     filter.to ? lt(auditLogs.createdAt, filter.to) : undefined,
+    filter.target ? and(eq(auditLogs.targetType, filter.target.type), eq(auditLogs.targetId, filter.target.id)) : undefined,
   );
 }
 
