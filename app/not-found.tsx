@@ -4,13 +4,18 @@ import { KeelMark } from "@/components/marketing/logo";
 import { SiteFooter } from "@/components/marketing/site-footer";
 import { SiteHeader } from "@/components/marketing/site-header";
 import { Button } from "@/components/ui/button";
+import { homePath } from "@/lib/auth/destinations";
+import { getSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-export default function NotFound() {
+/** The 404 of every unknown path, with the header that fits the visitor: the way into the app when signed in. */
+export default async function NotFound() {
+  const session = await getSession();
+  const home = session ? await homePath(session.user.id) : undefined;
   return (
     <div className="flex min-h-dvh flex-col">
-      <SiteHeader />
+      <SiteHeader home={home} />
       <main id="main" tabIndex={-1} className="relative isolate flex flex-1 items-center outline-none">
         <div
           aria-hidden="true"
@@ -25,12 +30,20 @@ export default function NotFound() {
             invite you: pages of an organization you don&apos;t belong to look like this one.
           </p>
           <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-            <Button asChild>
-              <Link href="/">Back to home</Link>
-            </Button>
-            <Button asChild variant="outline">
-              <Link href="/pricing">See pricing</Link>
-            </Button>
+            {home ? (
+              <Button asChild>
+                <Link href={home}>Back to your organization</Link>
+              </Button>
+            ) : (
+              <>
+                <Button asChild>
+                  <Link href="/">Back to home</Link>
+                </Button>
+                <Button asChild variant="outline">
+                  <Link href="/pricing">See pricing</Link>
+                </Button>
+              </>
+            )}
           </div>
         </div>
       </main>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 // Forms as a person meets them: what was typed survives the server saying no, saved values show as saved,
 // success is a toast that goes away, and focus and keyboard order make sense.
@@ -88,6 +88,16 @@ test("a role change shows the saved role, with a toast that goes away", async ({
   await expect(toast).toBeHidden({ timeout: 15_000 });
   await page.reload();
   await expect(page.getByLabel("Role of Max Member")).toHaveValue("admin");
+
+  // The audit log says it in words, names the member and shows the old and new role.
+  await page.goto("/acme/settings/audit?action=member.role_changed");
+  const entry = page.getByRole("row").filter({ hasText: "Changed a member's role" }).first();
+  await expect(entry).toContainText("Max Member");
+  await expect(entry).toContainText("member → admin");
+  await page.goto("/acme/settings/audit?from=2026-12-10&to=2026-12-01&action=no.such_action");
+  await expect(page.getByRole("alert")).toContainText("“From” is after “To”");
+  await expect(page.getByRole("alert")).toContainText("not one the audit log records");
+  await page.goto("/acme/settings/members");
 
   // Back as it was, for the other journeys.
   await page.getByLabel("Role of Max Member").selectOption("member");

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { auditLogs, users, type NewAuditLog } from "../schema";
 import type { Tx } from "../tenant";
 
@@ -20,6 +21,8 @@ function where(filter: AuditFilter): SQL | undefined {
   );
 }
 
+const targetUsers = alias(users, "target_user");
+
 /**
  * One page of the organization's audit entries, newest first, with the actor's name and email (run inside
  * withTenant: RLS confines it to the organization). `hasMore` says whether a next page exists.
@@ -37,9 +40,12 @@ export async function listAuditEntries(tx: Tx, filter: AuditFilter, page: { offs
       requestId: auditLogs.requestId,
       createdAt: auditLogs.createdAt,
       actor: { id: users.id, name: users.name, email: users.email },
+      // The person an entry is about (a member whose role changed), so the page names them instead of an id.
+      targetUser: { name: targetUsers.name, email: targetUsers.email },
     })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .leftJoin(targetUsers, and(eq(auditLogs.targetType, "user"), eq(sql`${targetUsers.id}::text`, auditLogs.targetId)))
     .where(where(filter))
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(page.limit + 1)

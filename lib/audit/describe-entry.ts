@@ -66,12 +66,16 @@ export function auditChanges(action: string, metadata: Record<string, unknown>):
 }
 
 /**
- * The name an entry's target goes by: what the entry recorded (a project's or endpoint's name, an invited email,
- * a member's name looked up by the page), else its kind.
+ * The name an entry's target goes by: the person it is about, or what the entry recorded (a project's or
+ * endpoint's name, an invited email), else its kind; never a bare id.
  */
-export function auditTargetName(entry: { targetType: string | null; metadata: Record<string, unknown> }, people?: Map<string, string>, targetId?: string | null): string {
+export function auditTargetName(entry: {
+  targetType: string | null;
+  metadata: Record<string, unknown>;
+  targetUser?: { name: string | null; email: string | null } | null;
+}): string {
   const m = entry.metadata;
-  const named = str(m.name) ?? str(m.email) ?? str(m.url) ?? (targetId && people?.get(targetId)) ?? null;
+  const named = entry.targetUser?.name ?? entry.targetUser?.email ?? str(m.name) ?? str(m.email) ?? str(m.url) ?? null;
   if (named) return named;
   return { org: "The organization", user: "A person", project: "A project", invitation: "An invitation", webhook_endpoint: "A webhook endpoint" }[entry.targetType ?? ""] ?? "—";
 }
