@@ -4,7 +4,7 @@ import { expect, test, type Page } from "./fixtures";
 // axe over the main pages, signed out and signed in, in the light and the dark theme: a serious or critical
 // violation fails. (label-content-name-mismatch and scrollable-region-focusable are "serious" in axe's best practices.)
 
-const publicPages = ["/", "/pricing", "/docs", "/sign-in", "/sign-up", "/forgot-password", "/no-such-page"];
+const publicPages = ["/", "/pricing", "/docs", "/sign-in", "/sign-up", "/forgot-password", "/no/such/page"];
 const appPages = ["/globex/projects", "/globex/settings", "/globex/settings/members", "/globex/settings/audit", "/globex/settings/webhooks", "/account", "/account/security"];
 
 async function signIn(page: Page) {

@@ -5,8 +5,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { Logo } from "./logo";
 import { navItems, type NavId } from "./nav-items";
 
-/** The marketing site's navigation below `md`, with the sign-up and sign-in buttons (or the way into the app). */
-export function MobileNav({ current, home }: { current?: NavId; home?: string }) {
+/** The marketing site's navigation below `md`, with the sign-up and sign-in buttons. */
+export function MobileNav({ current }: { current?: NavId }) {
   return (
     <MobileMenu brand={<Logo />} description="Site navigation" headerClassName="h-16 sm:px-6">
       <nav aria-label="Main" className="px-4 pb-6 sm:px-6">
@@ -20,20 +20,12 @@ export function MobileNav({ current, home }: { current?: NavId; home?: string })
           ))}
         </ul>
         <div className="grid gap-2 border-t pt-4">
-          {home ? (
-            <MobileMenuLink href={home} className={buttonVariants({ size: "lg" })}>
-              Open the app
-            </MobileMenuLink>
-          ) : (
-            <>
-              <MobileMenuLink href="/sign-up" className={buttonVariants({ size: "lg" })}>
-                Get started
-              </MobileMenuLink>
-              <MobileMenuLink href="/sign-in" className={buttonVariants({ size: "lg", variant: "outline" })}>
-                Sign in
-              </MobileMenuLink>
-            </>
-          )}
+          <MobileMenuLink href="/sign-up" className={buttonVariants({ size: "lg" })}>
+            Get started
+          </MobileMenuLink>
+          <MobileMenuLink href="/sign-in" className={buttonVariants({ size: "lg", variant: "outline" })}>
+            Sign in
+          </MobileMenuLink>
         </div>
       </nav>
     </MobileMenu>

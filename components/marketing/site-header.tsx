@@ -8,11 +8,8 @@ import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { navItems, type NavId } from "./nav-items";
 
-/**
- * Sticky top bar of every marketing page; `current` marks the page the visitor is on. A signed-in person (`home`:
- * where their app starts) gets a way back into the app instead of "Sign in" and "Get started".
- */
-export function SiteHeader({ current, home }: { current?: NavId; home?: string }) {
+/** Sticky top bar of every marketing page; `current` marks the page the visitor is on. */
+export function SiteHeader({ current }: { current?: NavId }) {
   return (
     <>
       <SkipLink />
@@ -38,21 +35,13 @@ export function SiteHeader({ current, home }: { current?: NavId; home?: string }
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <ThemeToggle />
-          {home ? (
-            <Button asChild className="h-8 px-3 sm:h-9 sm:px-4">
-              <Link href={home}>Open the app</Link>
-            </Button>
-          ) : (
-            <>
-              <Button asChild variant="ghost" className="hidden md:inline-flex">
-                <Link href="/sign-in">Sign in</Link>
-              </Button>
-              <Button asChild className="h-8 px-3 sm:h-9 sm:px-4">
-                <Link href="/sign-up">Get started</Link>
-              </Button>
-            </>
-          )}
-          <MobileNav current={current} home={home} />
+          <Button asChild variant="ghost" className="hidden md:inline-flex">
+            <Link href="/sign-in">Sign in</Link>
+          </Button>
+          <Button asChild className="h-8 px-3 sm:h-9 sm:px-4">
+            <Link href="/sign-up">Get started</Link>
+          </Button>
+          <MobileNav current={current} />
         </div>
       </TopBar>
     </>
