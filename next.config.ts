@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   // Native or worker-thread packages that must load from node_modules at runtime, not from the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite"],
   env: { KEEL_VERSION: pkg.version },
+  // The dev job executor re-syncs every few seconds; its PUTs to /api/inngest are not news (the executor itself
+  // logs when the functions change).
+  logging: { incomingRequests: { ignore: [/^\/api\/inngest/] } },
   // The same on every response, static files too; the per-page Content Security Policy comes from proxy.ts.
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];

@@ -1,17 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isAppPath } from "@/lib/app-paths";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { requestIdFrom } from "@/lib/request-context";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
-
-// Pages anyone may open. Everything else (org pages, /account, /new) needs a session cookie.
-const publicPrefixes = ["/pricing", "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/verify-email", "/check-email", "/api/", "/dev/", "/invitations/", "/_next/"];
-
-/** Whether a path is open to signed-out visitors (the landing page, auth pages, APIs, dev tools, invitations). */
-export function isPublicPath(pathname: string): boolean {
-  if (pathname === "/" || pathname === "/dev" || pathname === "/api") return true;
-  if (/\.[a-z0-9]+$/i.test(pathname)) return true;
-  return publicPrefixes.some((prefix) => pathname === prefix.replace(/\/$/, "") || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`));
-}
 
 function signInRedirect(request: NextRequest): URL {
   const url = new URL("/sign-in", request.url);
@@ -30,7 +21,7 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Signed-out visitors of app pages go to sign-in and come back; whether a session is *valid*, and what it may
   // see, is decided later by the page (requireSession) and the database, never here.
-  const redirectTo = !isPublicPath(pathname) && !request.cookies.has(sessionCookie.name) ? signInRedirect(request) : null;
+  const redirectTo = isAppPath(pathname) && !request.cookies.has(sessionCookie.name) ? signInRedirect(request) : null;
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-pathname", pathname + search);

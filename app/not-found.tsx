@@ -7,6 +7,11 @@ import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Page not found" };
 
+/**
+ * The 404 of every unknown path. It stays prerendered: its inline scripts' hashes are what every page's Content
+ * Security Policy allows (scripts/csp-hashes.ts), so it cannot read the session to pick the signed-in header.
+ * TODO(#10): the signed-in header here needs the theme script's hash in the manifest's anyPath first.
+ */
 export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col">

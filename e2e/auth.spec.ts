@@ -81,6 +81,12 @@ test("a person who forgot their password resets it from the email and is signed 
   await page.getByLabel("Confirm new password").fill("my brand new password");
   await page.getByRole("button", { name: /set new password/i }).click();
   await expect(page).toHaveURL(/\/projects$/);
+  await expect(page.getByText("Your password was changed.", { exact: false })).toBeVisible();
+
+  // The spent link says so at once, with no form that could only fail.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: /expired or was already used/ })).toBeVisible();
+  await expect(page.getByLabel("New password", { exact: true })).toHaveCount(0);
 
   // The old password no longer works; the new one does.
   await page.context().clearCookies();
@@ -127,4 +133,20 @@ test("signed-out visitors of app pages are sent to sign-in and brought back", as
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account\/security$/);
   await expect(page.getByRole("heading", { name: "Security" })).toBeVisible();
+});
+
+test("used, expired or unknown links show their error at once, with no button that can only fail", async ({ page }) => {
+  const unknown = "x".repeat(43);
+  await page.goto(`/verify-email?token=${unknown}`);
+  await expect(page.getByRole("heading", { name: /expired or was already used/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Verify and continue" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Send a new link" })).toBeVisible();
+
+  await page.goto(`/reset-password?token=${unknown}`);
+  await expect(page.getByRole("heading", { name: /expired or was already used/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /set new password/i })).toHaveCount(0);
+
+  await page.goto(`/invitations/${unknown}`);
+  await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /accept/i })).toHaveCount(0);
 });

@@ -36,11 +36,31 @@ test("dark mode applies the dark theme", async ({ browser }) => {
   await context.close();
 });
 
-test("an unknown page answers 404 with a way back", async ({ page }) => {
-  // (A signed-out visitor of /anything is sent to sign-in first: the first segment may be an organization.)
-  const response = await page.goto("/pricing/no-such-page");
-  expect(response?.status()).toBe(404);
+test("an unknown page answers 404 with a way back, never a sign-in page", async ({ page }) => {
+  // Signed out: a 404 with sign-in and sign-up, never a sign-in page for a path that doesn't exist.
+  for (const path of ["/pricing/no-such-page", "/acme/no-such-section", "/no/such/page", "/Robots.TXT"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
   await expect(page.getByRole("link", { name: /home/i }).first()).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Get started" })).toBeVisible();
+});
+
+test("robots.txt, the sitemap, the favicon and the Open Graph image are served to anyone", async ({ request, page }) => {
+  const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+  const sitemap = await request.get("/sitemap.xml", { maxRedirects: 0 });
+  expect(sitemap.status()).toBe(200);
+  expect(await sitemap.text()).toContain("/pricing</loc>");
+  for (const [path, type] of [["/favicon.ico", /image\//], ["/apple-touch-icon.png", /image\/png/], ["/og.png", /image\/png/]] as const) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toMatch(type);
+  }
+  await page.goto("/");
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\.png$/);
 });
 
 test("health answers with the version and a passing database check", async ({ request }) => {

@@ -93,3 +93,44 @@ test("an owner invites a teammate who signs up, verifies and joins as a member",
   await ownerContext.close();
   await teammateContext.close();
 });
+
+test("someone new opens an invitation, signs up with the invited address locked, verifies and comes back to join", async ({ browser }) => {
+  const invitee = `invitee-${Date.now()}@example.test`;
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await owner.goto("/sign-in?callbackUrl=/globex/settings/members");
+  await owner.getByLabel("Email").fill("owner@globex.test");
+  await owner.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await owner.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(owner).toHaveURL(/\/globex\/settings\/members$/);
+  await owner.getByRole("form", { name: "Invite a member" }).getByLabel("Email").fill(invitee);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
+  await ownerContext.close();
+
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+  const page = await context.newPage();
+  const invitation = local(await linkFromMailbox(page, invitee, /\/invitations\//));
+  await page.goto(invitation);
+  await page.getByRole("link", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Join Globex Corporation" })).toBeVisible();
+  await expect(page.getByText(/No organization of your own is created/)).toBeVisible();
+  const email = page.getByLabel("Email");
+  await expect(email).toHaveValue(invitee);
+  await expect(email).not.toBeEditable();
+  await page.getByLabel("Name").fill("Tina Teammate");
+  await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Verify your email" })).toBeVisible();
+
+  await page.goto(local(await linkFromMailbox(page, invitee, /\/verify-email/)));
+  await page.getByRole("button", { name: "Verify and continue" }).click();
+  await expect(page).toHaveURL(new RegExp(`${invitation}$`));
+  await page.getByRole("button", { name: /Accept and join/ }).click();
+  await expect(page).toHaveURL(/\/globex\/projects$/);
+
+  // Globex is their only organization: no "Tina Teammate's org" was made for them.
+  await page.getByRole("button", { name: /switch organization/i }).click();
+  await expect(page.getByRole("menuitem").filter({ hasText: "Tina Teammate's org" })).toHaveCount(0);
+  await context.close();
+});

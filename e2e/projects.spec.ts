@@ -38,6 +38,6 @@ test("an owner creates, renames and deletes a project, and finds the deletion in
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/action=project\.deleted/);
   const row = page.getByRole("row").filter({ hasText: renamed });
-  await expect(row).toContainText("project.deleted");
+  await expect(row).toContainText("Deleted a project");
   await expect(row).toContainText("owner@acme.test");
 });

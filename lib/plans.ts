@@ -18,7 +18,7 @@ export const plans: readonly Plan[] = [
     tagline: "For side projects and trying Keel out.",
     monthlyPriceCents: 0,
     limits: { members: 3, projects: 3, apiRequestsPerMonth: 10_000, auditLogDays: 7 },
-    features: ["Email and password, magic link sign-in", "Organizations with roles", "Community support"],
+    features: ["Email and password, magic link sign-in", "Organizations with roles", "Audit log", "Community support"],
   },
   {
     id: "pro",
@@ -26,7 +26,8 @@ export const plans: readonly Plan[] = [
     tagline: "For teams shipping a product to paying customers.",
     monthlyPriceCents: 2_900,
     limits: { members: 20, projects: null, apiRequestsPerMonth: 1_000_000, auditLogDays: 90 },
-    features: ["Everything in Free", "Unlimited projects", "Outgoing webhooks", "API keys", "Email support"],
+    // Features only: the limits above are listed beside them and are not repeated here.
+    features: ["Everything in Free", "Outgoing webhooks", "Email support"],
     highlighted: true,
   },
   {
@@ -35,7 +36,7 @@ export const plans: readonly Plan[] = [
     tagline: "For companies with security reviews and many teams.",
     monthlyPriceCents: 9_900,
     limits: { members: null, projects: null, apiRequestsPerMonth: 10_000_000, auditLogDays: 365 },
-    features: ["Everything in Pro", "Unlimited members", "One-year audit log", "SSO-ready sign-in", "Priority support"],
+    features: ["Everything in Pro", "Priority support"],
   },
 ];
 

@@ -44,6 +44,12 @@ await runCli("dev", async () => {
     console.log(`dev: job executor at ${executor.url} (runs at http://localhost:${port}/dev/jobs)`);
   }
 
+  // Development keeps the sign-in limits (they must be testable); this says how to clear them (README, "Rate limits in development").
+  console.log(
+    process.env.UPSTASH_REDIS_REST_URL
+      ? `dev: rate limits (sign-in, sign-up, email links) live in Upstash under keel:${process.env.CACHE_NAMESPACE ?? "development"}#rl: delete those keys to clear them`
+      : "dev: rate limits (sign-in, sign-up, email links) live in this process's memory: restart npm run dev to clear them",
+  );
   const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "-p", String(port), ...process.argv.slice(2)], {
     stdio: "inherit",
     env: process.env,

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
 import { oauthProviders, signIn } from "@/lib/auth/auth";
-import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { afterSignInPath } from "@/lib/auth/destinations";
 import { enforceRateLimits } from "@/lib/auth/limits";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestInfo } from "@/lib/auth/request-info";
@@ -16,6 +17,7 @@ import { verifyEmailToken } from "@/lib/auth/verify-email";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { appUrl } from "@/lib/env";
+import { flash } from "@/lib/flash";
 
 // Links in emails are built on appUrl() (AUTH_URL), never on the request's Host or X-Forwarded-Host.
 async function authRequest() {
@@ -65,6 +67,7 @@ export const resetPasswordAction = publicAction({ schema: resetPasswordSchema, r
   if (!userId) throw new AppError("not_found", "This reset link is invalid, expired or already used. Request a new one.");
   await startSession(userId);
   await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "password-reset" } });
+  await flash("password-changed");
   return afterSignInPath(userId, undefined);
 });
 

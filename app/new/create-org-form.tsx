@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { useState } from "react";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { slugify } from "@/lib/orgs/slugs";
 import { createOrgAction } from "./actions";
 
 /** Name and optional address of a new organization, with a live preview of where it will live. */
 export function CreateOrgForm({ origin }: { origin: string }) {
-  const [state, formAction] = useActionState(createOrgAction, null);
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const preview = slug.trim().toLowerCase() || (name.trim().length >= 2 ? slugify(name) : "your-org");
   return (
-    <form action={formAction} className="grid gap-5">
+    <ActionForm action={createOrgAction} className="grid gap-5">
+      {(state) => (
+        <>
       <FormField
         name="name"
         label="Organization name"
@@ -49,6 +50,8 @@ export function CreateOrgForm({ origin }: { origin: string }) {
       <SubmitButton size="lg" pendingLabel="Creating…">
         Create organization
       </SubmitButton>
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -28,9 +28,11 @@ export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: 
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 max-w-[14rem] gap-2 px-2" aria-label={`Organization: ${current.name}. Switch organization`}>
+        <Button variant="ghost" className="h-9 max-w-[14rem] gap-2 px-2">
           <Initial name={current.name} />
+          {/* Its name starts with the visible text (WCAG 2.5.3, label in name), then says what the button does. */}
           <span className="truncate font-medium">{current.name}</span>
+          <span className="sr-only">, switch organization</span>
           <ChevronsUpDown aria-hidden="true" className="text-muted-foreground" />
         </Button>
       </DropdownMenuTrigger>

@@ -28,10 +28,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="rounded-full" aria-label={`Account menu for ${user.name ?? user.email}`}>
+        <Button variant="ghost" size="icon" className="rounded-full">
+          {/* The name is the button's text (for screen readers), not an aria-label that disagrees with what shows. */}
           <span aria-hidden="true" className="grid size-8 place-items-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
             {initials(user)}
           </span>
+          <span className="sr-only">Account menu for {user.name ?? user.email}</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">

@@ -2,9 +2,9 @@
 
 import { Mail } from "lucide-react";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { magicLinkAction, oauthSignInAction, signInAction } from "@/app/(auth)/actions";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { Button } from "@/components/ui/button";
 import { AuthDivider, authLinkClass } from "./auth-card";
 
@@ -13,9 +13,6 @@ type Props = { callbackUrl?: string; providers: { id: "github" | "google"; name:
 /** Sign in with a password or a magic link, and OAuth buttons for the providers that are configured. */
 export function SignInForm({ callbackUrl, providers, initialMode = "password" }: Props) {
   const [mode, setMode] = useState<"password" | "link">(initialMode);
-  const [passwordState, passwordAction] = useActionState(signInAction, null);
-  const [linkState, linkAction] = useActionState(magicLinkAction, null);
-  const [oauthState, oauthAction] = useActionState(oauthSignInAction, null);
   const [email, setEmail] = useState("");
 
   return (
@@ -24,52 +21,58 @@ export function SignInForm({ callbackUrl, providers, initialMode = "password" }:
         <>
           <div className="grid gap-2">
             {providers.map((p) => (
-              <form key={p.id} action={oauthAction}>
-                <input type="hidden" name="provider" value={p.id} />
-                <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
-                <SubmitButton variant="outline" className="w-full">
-                  Continue with {p.name}
-                </SubmitButton>
-              </form>
+              <ActionForm key={p.id} action={oauthSignInAction} className="grid gap-2">
+                {(state) => (
+                  <>
+                    <input type="hidden" name="provider" value={p.id} />
+                    <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+                    <SubmitButton variant="outline" className="w-full">
+                      Continue with {p.name}
+                    </SubmitButton>
+                    <FormMessage state={state} className="empty:hidden" />
+                  </>
+                )}
+              </ActionForm>
             ))}
-            <FormMessage state={oauthState} />
           </div>
           <AuthDivider />
         </>
       ) : null}
 
       {mode === "password" ? (
-        <form action={passwordAction} className="grid gap-4" noValidate>
-          <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
-          <FormField name="email" label="Email" type="email" autoComplete="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrorsOf(passwordState, "email")} />
-          <FormField
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            required
-            errors={fieldErrorsOf(passwordState, "password")}
-            labelAside={
-              <Link href="/forgot-password" className={`${authLinkClass} text-xs font-normal text-muted-foreground`}>
-                Forgot password?
-              </Link>
-            }
-          />
-          <FormMessage state={passwordState} />
-          <SubmitButton className="w-full" pendingLabel="Signing in…">
-            Sign in
-          </SubmitButton>
-        </form>
+        <ActionForm action={signInAction} className="grid gap-4" noValidate>
+          {(state) => (
+            <>
+              <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+              <FormField name="email" label="Email" type="email" autoComplete="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrorsOf(state, "email")} />
+              <div className="grid gap-2">
+                <FormField name="password" label="Password" type="password" autoComplete="current-password" required errors={fieldErrorsOf(state, "password")} />
+                {/* After the field in tab order: Email, Password, then the way out for who forgot it. */}
+                <Link href="/forgot-password" className={`${authLinkClass} justify-self-end text-xs font-normal text-muted-foreground`}>
+                  Forgot password?
+                </Link>
+              </div>
+              <FormMessage state={state} />
+              <SubmitButton className="w-full" pendingLabel="Signing in…">
+                Sign in
+              </SubmitButton>
+            </>
+          )}
+        </ActionForm>
       ) : (
-        <form action={linkAction} className="grid gap-4" noValidate>
-          <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
-          <FormField name="email" label="Email" type="email" autoComplete="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrorsOf(linkState, "email")} description="We'll email you a link that signs you in. No password needed." />
-          <FormMessage state={linkState} />
-          <SubmitButton className="w-full" pendingLabel="Sending link…">
-            <Mail aria-hidden />
-            Email me a sign-in link
-          </SubmitButton>
-        </form>
+        <ActionForm action={magicLinkAction} className="grid gap-4" noValidate>
+          {(state) => (
+            <>
+              <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+              <FormField name="email" label="Email" type="email" autoComplete="email" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrorsOf(state, "email")} description="We'll email you a link that signs you in. No password needed." />
+              <FormMessage state={state} />
+              <SubmitButton className="w-full" pendingLabel="Sending link…">
+                <Mail aria-hidden />
+                Email me a sign-in link
+              </SubmitButton>
+            </>
+          )}
+        </ActionForm>
       )}
 
       <Button type="button" variant="ghost" size="sm" className="justify-self-center text-muted-foreground" onClick={() => setMode(mode === "password" ? "link" : "password")}>

@@ -1,52 +1,59 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
 import { resetPasswordAction, verifyEmailAction } from "@/app/(auth)/actions";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { authLinkClass } from "./auth-card";
 
 /** Confirms an email address: a button (not an automatic GET), so link scanners in mailboxes can't spend the token. */
 export function VerifyEmailForm({ token, callbackUrl }: { token: string; callbackUrl?: string }) {
-  const [state, action] = useActionState(verifyEmailAction, null);
   return (
-    <form action={action} className="grid gap-4">
-      <input type="hidden" name="token" value={token} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
-      <FormMessage state={state} />
-      {state && !state.ok ? (
-        <p className="text-center text-sm text-muted-foreground">
-          <Link href="/check-email?kind=verify" className={authLinkClass}>
-            Send a new link
-          </Link>
-        </p>
-      ) : null}
-      <SubmitButton className="w-full" pendingLabel="Verifying…">
-        Verify and continue
-      </SubmitButton>
-    </form>
+    <ActionForm action={verifyEmailAction} className="grid gap-4">
+      {(state) => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+          <FormMessage state={state} />
+          {state && !state.ok ? (
+            <p className="text-center text-sm text-muted-foreground">
+              <Link href="/check-email?kind=verify" className={authLinkClass}>
+                Send a new link
+              </Link>
+            </p>
+          ) : (
+            <SubmitButton className="w-full" pendingLabel="Verifying…">
+              Verify and continue
+            </SubmitButton>
+          )}
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 /** Sets a new password from a reset link. */
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action] = useActionState(resetPasswordAction, null);
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <input type="hidden" name="token" value={token} />
-      <FormField name="password" label="New password" type="password" autoComplete="new-password" required minLength={10} autoFocus description="At least 10 characters." errors={fieldErrorsOf(state, "password")} />
-      <FormField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required errors={fieldErrorsOf(state, "confirmPassword")} />
-      <FormMessage state={state} />
-      {state && !state.ok && state.error.code === "not_found" ? (
-        <p className="text-center text-sm">
-          <Link href="/forgot-password" className={authLinkClass}>
-            Request a new reset link
-          </Link>
-        </p>
-      ) : null}
-      <SubmitButton className="w-full" pendingLabel="Saving…">
-        Set new password and sign in
-      </SubmitButton>
-    </form>
+    <ActionForm action={resetPasswordAction} className="grid gap-4" noValidate>
+      {(state) => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          <FormField name="password" label="New password" type="password" autoComplete="new-password" required minLength={10} autoFocus description="At least 10 characters." errors={fieldErrorsOf(state, "password")} />
+          <FormField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required errors={fieldErrorsOf(state, "confirmPassword")} />
+          <FormMessage state={state} />
+          {state && !state.ok && state.error.code === "not_found" ? (
+            <p className="text-center text-sm">
+              <Link href="/forgot-password" className={authLinkClass}>
+                Request a new reset link
+              </Link>
+            </p>
+          ) : (
+            <SubmitButton className="w-full" pendingLabel="Saving…">
+              Set new password and sign in
+            </SubmitButton>
+          )}
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -13,13 +13,11 @@ type FormFieldProps = Omit<ComponentProps<typeof Input>, "id"> & {
   errors?: string[];
   /** A short hint under the input. */
   description?: ReactNode;
-  /** Something on the label's row, right-aligned (a "Forgot password?" link). */
-  labelAside?: ReactNode;
   id?: string;
 };
 
 /** A labelled input with its hint and field errors, wired with aria-invalid and aria-describedby. */
-export function FormField({ name, label, errors, description, labelAside, id, className, ...props }: FormFieldProps) {
+export function FormField({ name, label, errors, description, id, className, ...props }: FormFieldProps) {
   const autoId = useId();
   const inputId = id ?? `${name}-${autoId}`;
   const hintId = description ? `${inputId}-hint` : undefined;
@@ -27,10 +25,7 @@ export function FormField({ name, label, errors, description, labelAside, id, cl
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("grid gap-2", className)}>
-      <div className="flex items-center justify-between gap-2">
-        <Label htmlFor={inputId}>{label}</Label>
-        {labelAside}
-      </div>
+      <Label htmlFor={inputId}>{label}</Label>
       <Input id={inputId} name={name} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} {...props} />
       {description ? (
         <p id={hintId} className="text-xs text-muted-foreground">

@@ -1,26 +1,20 @@
-import { CircleAlert, CircleCheck } from "lucide-react";
+import { CircleAlert } from "lucide-react";
 import type { ActionState } from "@/lib/action";
 import { cn } from "@/lib/utils";
 
-
 /**
- * The form's message region: always rendered (so screen readers announce changes), showing the action's error
- * message or its success message. Empty, it takes no room in a grid. Field errors are shown by `FormField`.
+ * The form's error region: always rendered (so screen readers announce changes), showing the action's error
+ * message inline, next to the form. Success messages are toasts (`ActionForm`); field errors are shown by
+ * `FormField`. Empty, it takes no room in a grid.
  */
 export function FormMessage({ state, className }: { state: ActionState<unknown> | undefined; className?: string }) {
   const error = state && !state.ok ? state.error.message : null;
-  const success = state && state.ok ? state.message : null;
   return (
     <div aria-live="polite" aria-atomic="true" className={cn("empty:absolute", className)}>
       {error ? (
         <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm text-destructive">
           <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span>{error}</span>
-        </p>
-      ) : success ? (
-        <p className="flex items-start gap-2 rounded-md border border-success/40 bg-success/5 px-3 py-2 text-sm text-foreground">
-          <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
-          <span>{success}</span>
         </p>
       ) : null}
     </div>

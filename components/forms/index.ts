@@ -1,3 +1,4 @@
 export { FormField, FieldError } from "./form-field";
 export { SubmitButton } from "./submit-button";
 export { FormMessage, fieldErrorsOf } from "./form-message";
+export { ActionForm, type FormActionFn } from "./action-form";

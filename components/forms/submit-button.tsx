@@ -3,6 +3,7 @@
 import { Loader2 } from "lucide-react";
 import { useFormStatus } from "react-dom";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { useActionFormPending } from "./action-form";
 
 type SubmitButtonProps = Omit<ButtonProps, "type" | "asChild"> & {
   /** What the button says while the form is submitting (defaults to its children). */
@@ -11,10 +12,11 @@ type SubmitButtonProps = Omit<ButtonProps, "type" | "asChild"> & {
   pending?: boolean;
 };
 
-/** A form's submit button: disabled with a spinner while its form is submitting. */
+/** A form's submit button: disabled with a spinner while its form (an `ActionForm` or a plain form action) is submitting. */
 export function SubmitButton({ children, pendingLabel, pending: pendingProp, disabled, ...props }: SubmitButtonProps) {
   const status = useFormStatus();
-  const pending = pendingProp ?? status.pending;
+  const formPending = useActionFormPending();
+  const pending = pendingProp ?? formPending ?? status.pending;
   return (
     <Button type="submit" disabled={disabled || pending} aria-disabled={disabled || pending} {...props}>
       {pending ? <Loader2 className="animate-spin" aria-hidden /> : null}

@@ -15,21 +15,23 @@ const features = [
   {
     Icon: CreditCard,
     title: "Stripe billing",
-    body: "Plans, checkout, subscriptions and PDF invoices. Webhooks are verified with Stripe's own helpers and each event is processed exactly once.",
+    status: "In progress",
+    body: "Plans and their limits are in place (the pricing page reads them from one table). Checkout, subscriptions and invoices through Stripe are being built.",
   },
   {
     Icon: Workflow,
     title: "Background jobs with an outbox",
-    body: "Email, invoices and webhook delivery run as Inngest functions. Events are written in the same transaction as your data: if the queue is down, nothing is lost.",
+    body: "Email, outgoing webhooks, account exports and cleanup run as Inngest functions. Events are written in the same transaction as your data: if the queue is down, nothing is lost.",
   },
   {
     Icon: Zap,
     title: "Cache and rate limits",
-    body: "Upstash Redis holds sessions, feature flags and configuration, and rate-limits the API. Expensive aggregations get a query cache with TTLs and tag invalidation.",
+    body: "Upstash Redis holds sessions and rate-limits sign-in, sign-up and email links. A cache with TTLs, single-flight and tag invalidation fails open: a dead Redis slows nothing.",
   },
   {
     Icon: ChartLine,
     title: "Admin metrics",
+    status: "Planned",
     body: "MRR, churn and usage dashboards for platform admins, aggregated by a background job and shown next to technical health.",
   },
   {
@@ -53,15 +55,22 @@ export function Features() {
           can build.
         </SectionHeading>
         <ul className="mt-12 grid gap-px overflow-hidden rounded-xl border bg-border sm:grid-cols-2 lg:grid-cols-4">
-          {features.map(({ Icon, title, body }) => (
+          {features.map((feature) => {
+            const { Icon, title, body } = feature;
+            const status = "status" in feature ? feature.status : null;
+            return (
             <li key={title} className="bg-card p-6">
               <span className="inline-flex size-9 items-center justify-center rounded-lg border bg-background text-primary">
                 <Icon aria-hidden="true" className="size-[18px]" />
               </span>
-              <h3 className="mt-4 font-medium">{title}</h3>
+              <h3 className="mt-4 flex flex-wrap items-center gap-2 font-medium">
+                {title}
+                {status ? <span className="rounded-full border px-2 py-0.5 text-xs font-normal text-muted-foreground">{status}</span> : null}
+              </h3>
               <p className="mt-2 text-sm leading-relaxed text-muted-foreground">{body}</p>
             </li>
-          ))}
+            );
+          })}
         </ul>
       </div>
     </section>

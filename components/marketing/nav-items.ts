@@ -3,7 +3,7 @@ export const navItems = [
   { href: "/#features", label: "Features", id: "features" },
   { href: "/#architecture", label: "Architecture", id: "architecture" },
   { href: "/pricing", label: "Pricing", id: "pricing" },
-  { href: "/#architecture", label: "Docs", id: "docs" },
+  { href: "/docs", label: "Docs", id: "docs" },
 ] as const;
 
 export type NavId = (typeof navItems)[number]["id"];

@@ -1,8 +1,9 @@
 "use client";
 
 import { FolderKanban, Pencil, Plus, Trash2 } from "lucide-react";
-import { useActionState, useOptimistic, useState } from "react";
-import { FormMessage, SubmitButton } from "@/components/forms";
+import Link from "next/link";
+import { useEffect, useId, useOptimistic, useRef, useState } from "react";
+import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -14,112 +15,143 @@ type Change = { type: "add"; project: ProjectView } | { type: "remove"; id: stri
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-type Props = { orgSlug: string; projects: ProjectView[]; limit: number | null; planName: string; actions: ProjectActions };
+type Props = {
+  orgSlug: string;
+  projects: ProjectView[];
+  limit: number | null;
+  planName: string;
+  /** Where "upgrade" leads at the project limit (the pricing page until billing has a page of its own). */
+  upgradeHref: string;
+  actions: ProjectActions;
+};
+
+/** The DOM id of a project's title link in the list, where focus goes after creating it. */
+const projectLinkId = (id: string) => `project-link-${id}`;
 
 /**
  * The projects of an organization with create, edit and delete. Creating and deleting are optimistic: the list
  * changes at once and, should the server refuse, goes back to what the server has (with the reason shown).
  */
-export function ProjectList({ orgSlug, projects, limit, planName, actions }: Props) {
+export function ProjectList({ orgSlug, projects, limit, planName, upgradeHref, actions }: Props) {
   const [items, change] = useOptimistic(projects, (state: ProjectView[], c: Change) =>
     c.type === "add" ? [c.project, ...state] : state.filter((p) => p.id !== c.id),
   );
   const [createOpen, setCreateOpen] = useState(false);
-  // What was typed, to put back into the reopened dialog when the server refuses it.
-  const [draft, setDraft] = useState<{ name: string; description: string; key: number }>({ name: "", description: "", key: 0 });
-  const [status, setStatus] = useState<ActionState<unknown>>(null);
+  const [removeError, setRemoveError] = useState<ActionState<unknown>>(null);
+  // The project just created: focus moves to it once the server's list has it (else to the heading).
+  const focusId = useRef<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const limitId = useId();
 
-  const [createState, create] = useActionState<ActionState<{ id: string }>, FormData>(async (prev, form) => {
+  useEffect(() => {
+    if (!focusId.current || createOpen) return;
+    const link = document.getElementById(projectLinkId(focusId.current));
+    if (!link && !projects.some((p) => p.id === focusId.current)) return; // not in the list yet: wait for the server's
+    (link ?? heading.current)?.focus();
+    focusId.current = null;
+  }, [createOpen, projects]);
+
+  const create: FormAction<{ id: string }> = async (prev, form) => {
     const now = new Date();
     change({ type: "add", project: { id: `pending-${now.getTime()}`, name: String(form.get("name") ?? "").trim(), description: String(form.get("description") ?? "").trim(), createdAt: now, updatedAt: now, pending: true } });
-    const result = await actions.create(prev, form);
-    setStatus(result);
-    if (result?.ok) setDraft((d) => ({ name: "", description: "", key: d.key + 1 }));
-    else setCreateOpen(true);
-    return result;
-  }, null);
+    return actions.create(prev, form);
+  };
 
-  const [, remove] = useActionState<ActionState<{ id: string }>, FormData>(async (prev, form) => {
+  const remove: FormAction<{ id: string }> = async (prev, form) => {
+    setRemoveError(null);
     change({ type: "remove", id: String(form.get("projectId")) });
     const result = await actions.remove(prev, form);
-    setStatus(result);
+    if (!result?.ok) setRemoveError(result);
     return result;
-  }, null);
+  };
 
   const atLimit = limit !== null && projects.length >= limit;
-  const createErrors = createState && !createState.ok ? createState.error.fields : undefined;
 
-  const openCreate = () => {
-    setStatus(null);
-    setCreateOpen(true);
-  };
+  const newProjectButton = (label: string) =>
+    atLimit ? (
+      <Button disabled aria-describedby={limitId} className="w-full sm:w-auto">
+        <Plus aria-hidden /> {label}
+      </Button>
+    ) : (
+      <Button onClick={() => setCreateOpen(true)} className="w-full sm:w-auto">
+        <Plus aria-hidden /> {label}
+      </Button>
+    );
 
   return (
     <div className="grid gap-6">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
+          <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+            Projects
+          </h1>
           <p className="mt-1 text-sm text-muted-foreground">
             {limit === null ? `${projects.length} ${projects.length === 1 ? "project" : "projects"} · unlimited on ${planName}` : `${projects.length} of ${limit} projects on the ${planName} plan`}
           </p>
         </div>
-        {items.length > 0 ? (
-          <Button onClick={openCreate} className="w-full sm:w-auto">
-            <Plus aria-hidden /> New project
-          </Button>
-        ) : null}
+        {items.length > 0 ? newProjectButton("New project") : null}
       </div>
 
-      <FormMessage state={status} />
-
       {atLimit ? (
-        <p className="rounded-lg border border-dashed px-4 py-3 text-sm text-muted-foreground">
-          You&apos;ve used all {limit} projects of the {planName} plan. Delete a project, or upgrade for unlimited projects.
+        <p id={limitId} className="rounded-lg border border-dashed px-4 py-3 text-sm text-muted-foreground">
+          You&apos;ve used all {limit} projects of the {planName} plan. Delete a project, or{" "}
+          <Link href={upgradeHref} className="font-medium text-foreground underline underline-offset-4">
+            upgrade for unlimited projects
+          </Link>
+          .
         </p>
       ) : null}
 
+      <FormMessage state={removeError} className="empty:hidden" />
+
       {items.length === 0 ? (
-        <EmptyState onCreate={openCreate} />
+        <EmptyState action={newProjectButton("Create your first project")} />
       ) : (
         <ul className="divide-y rounded-xl border bg-card shadow-xs" aria-label="Projects">
           {items.map((project) => (
-            <ProjectRow key={project.id} project={project} orgSlug={orgSlug} update={actions.update} remove={remove} onSaved={setStatus} />
+            <ProjectRow key={project.id} project={project} orgSlug={orgSlug} update={actions.update} remove={remove} />
           ))}
         </ul>
       )}
 
       <Dialog open={createOpen} onOpenChange={setCreateOpen}>
-        <DialogContent>
+        <DialogContent
+          onCloseAutoFocus={(event) => {
+            // After a success focus goes to the new project (see the effect above), not back to a button.
+            if (focusId.current) event.preventDefault();
+          }}
+        >
           <DialogHeader>
             <DialogTitle>New project</DialogTitle>
             <DialogDescription>Projects belong to this organization: every member can see and change them.</DialogDescription>
           </DialogHeader>
-          <form
-            key={draft.key}
+          <ActionForm
             action={create}
-            onSubmit={(e) => {
-              const form = new FormData(e.currentTarget);
-              setDraft((d) => ({ ...d, name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") }));
-              setStatus(null);
+            onSuccess={(s) => {
+              focusId.current = s.data.id;
               setCreateOpen(false);
             }}
             className="grid gap-4"
           >
-            <input type="hidden" name="orgSlug" value={orgSlug} />
-            {createState && !createState.ok && !createErrors ? <FormMessage state={createState} /> : null}
-            <ProjectFields defaults={draft} errors={createErrors} />
-            <DialogFooter>
-              <DialogCancel />
-              <SubmitButton>Create project</SubmitButton>
-            </DialogFooter>
-          </form>
+            {(state) => (
+              <>
+                <input type="hidden" name="orgSlug" value={orgSlug} />
+                {state && !state.ok && !state.error.fields ? <FormMessage state={state} /> : null}
+                <ProjectFields errors={state && !state.ok ? state.error.fields : undefined} />
+                <DialogFooter>
+                  <DialogCancel />
+                  <SubmitButton pendingLabel="Creating…">Create project</SubmitButton>
+                </DialogFooter>
+              </>
+            )}
+          </ActionForm>
         </DialogContent>
       </Dialog>
     </div>
   );
 }
 
-function EmptyState({ onCreate }: { onCreate: () => void }) {
+function EmptyState({ action }: { action: React.ReactNode }) {
   return (
     <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-16 text-center">
       <div className="flex size-12 items-center justify-center rounded-full bg-primary/10 text-primary">
@@ -130,27 +162,27 @@ function EmptyState({ onCreate }: { onCreate: () => void }) {
         Projects are where your organization&apos;s work lives. Everyone in the organization can see them, nobody outside it can, and
         every change is recorded in the audit log.
       </p>
-      <Button onClick={onCreate} className="mt-6">
-        <Plus aria-hidden /> Create your first project
-      </Button>
+      <div className="mt-6">{action}</div>
     </div>
   );
 }
 
-type RowProps = {
-  project: ProjectView;
-  orgSlug: string;
-  update: FormAction<{ id: string }>;
-  remove: (form: FormData) => void;
-  onSaved: (state: ActionState<unknown>) => void;
-};
+type RowProps = { project: ProjectView; orgSlug: string; update: FormAction<{ id: string }>; remove: FormAction<{ id: string }> };
 
-function ProjectRow({ project, orgSlug, update, remove, onSaved }: RowProps) {
+function ProjectRow({ project, orgSlug, update, remove }: RowProps) {
   return (
     <li className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:gap-4 sm:px-5" aria-busy={project.pending || undefined}>
       <div className={project.pending ? "min-w-0 flex-1 opacity-60" : "min-w-0 flex-1"}>
         <div className="flex items-center gap-2">
-          <h3 className="truncate font-medium">{project.name}</h3>
+          <h2 className="truncate text-base font-medium">
+            {project.pending ? (
+              project.name
+            ) : (
+              <Link id={projectLinkId(project.id)} href={`/${orgSlug}/projects/${project.id}`} className="rounded-sm outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+                {project.name}
+              </Link>
+            )}
+          </h2>
           {project.pending ? <Badge variant="secondary">Saving…</Badge> : null}
         </div>
         {project.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{project.description}</p> : null}
@@ -158,7 +190,7 @@ function ProjectRow({ project, orgSlug, update, remove, onSaved }: RowProps) {
       </div>
       {project.pending ? null : (
         <div className="flex gap-2 sm:shrink-0">
-          <EditProjectDialog project={project} orgSlug={orgSlug} update={update} onSaved={onSaved} />
+          <EditProjectDialog project={project} orgSlug={orgSlug} update={update} />
           <DeleteProjectDialog project={project} orgSlug={orgSlug} remove={remove} />
         </div>
       )}
@@ -166,17 +198,9 @@ function ProjectRow({ project, orgSlug, update, remove, onSaved }: RowProps) {
   );
 }
 
-function EditProjectDialog({ project, orgSlug, update, onSaved }: Omit<RowProps, "remove">) {
+/** The rename dialog, shared by the list and the project's own page. */
+export function EditProjectDialog({ project, orgSlug, update }: { project: Pick<ProjectView, "id" | "name" | "description">; orgSlug: string; update: FormAction<{ id: string }> }) {
   const [open, setOpen] = useState(false);
-  const [state, save] = useActionState<ActionState<{ id: string }>, FormData>(async (prev, form) => {
-    const result = await update(prev, form);
-    if (result?.ok) {
-      setOpen(false);
-      onSaved(result);
-    }
-    return result;
-  }, null);
-  const errors = state && !state.ok ? state.error.fields : undefined;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <Button variant="outline" size="sm" onClick={() => setOpen(true)} aria-label={`Edit ${project.name}`}>
@@ -187,22 +211,27 @@ function EditProjectDialog({ project, orgSlug, update, onSaved }: Omit<RowProps,
           <DialogTitle>Edit project</DialogTitle>
           <DialogDescription>Renaming a project keeps its history in the audit log.</DialogDescription>
         </DialogHeader>
-        <form action={save} className="grid gap-4">
-          <input type="hidden" name="orgSlug" value={orgSlug} />
-          <input type="hidden" name="projectId" value={project.id} />
-          <FormMessage state={state && !state.ok ? state : null} />
-          <ProjectFields defaults={project} errors={errors} />
-          <DialogFooter>
-            <DialogCancel />
-            <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-          </DialogFooter>
-        </form>
+        <ActionForm action={update} onSuccess={() => setOpen(false)} className="grid gap-4">
+          {(state) => (
+            <>
+              <input type="hidden" name="orgSlug" value={orgSlug} />
+              <input type="hidden" name="projectId" value={project.id} />
+              <FormMessage state={state && !state.ok && !state.error.fields ? state : null} />
+              <ProjectFields defaults={project} errors={state && !state.ok ? state.error.fields : undefined} />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+              </DialogFooter>
+            </>
+          )}
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
 }
 
-function DeleteProjectDialog({ project, orgSlug, remove }: Pick<RowProps, "project" | "orgSlug" | "remove">) {
+/** The delete confirmation, shared by the list (optimistic) and the project's own page (which redirects). */
+export function DeleteProjectDialog<T>({ project, orgSlug, remove, onDeleted }: { project: Pick<ProjectView, "id" | "name">; orgSlug: string; remove: FormAction<T>; onDeleted?: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -214,16 +243,23 @@ function DeleteProjectDialog({ project, orgSlug, remove }: Pick<RowProps, "proje
           <DialogTitle>Delete {project.name}?</DialogTitle>
           <DialogDescription>The project is removed for everyone in the organization. This can&apos;t be undone.</DialogDescription>
         </DialogHeader>
-        <form action={remove} onSubmit={() => setOpen(false)}>
-          <input type="hidden" name="orgSlug" value={orgSlug} />
-          <input type="hidden" name="projectId" value={project.id} />
-          <DialogFooter>
-            <DialogCancel />
-            <Button type="submit" variant="destructive">
-              Delete project
-            </Button>
-          </DialogFooter>
-        </form>
+        {/* In the list the row goes at once (optimistic) and the dialog with it; on the project's page the dialog
+            stays until the server answers, so a refusal shows here. */}
+        <ActionForm action={remove} onSubmitStart={onDeleted ? undefined : () => setOpen(false)} onSuccess={onDeleted} className="grid gap-4">
+          {(state) => (
+            <>
+              <input type="hidden" name="orgSlug" value={orgSlug} />
+              <input type="hidden" name="projectId" value={project.id} />
+              <FormMessage state={state} className="empty:hidden" />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton variant="destructive" pendingLabel="Deleting…">
+                  Delete project
+                </SubmitButton>
+              </DialogFooter>
+            </>
+          )}
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { auditLogs, users, type NewAuditLog } from "../schema";
 import type { Tx } from "../tenant";
 
@@ -8,7 +9,7 @@ export async function insertAuditEntry(tx: Tx, entry: NewAuditLog): Promise<void
 }
 
 /** What the audit log page filters on; every field optional. `to` is exclusive. */
-export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date };
+export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date; target?: { type: string; id: string } };
 
 function where(filter: AuditFilter): SQL | undefined {
   return and(
@@ -16,8 +17,11 @@ function where(filter: AuditFilter): SQL | undefined {
     filter.actorId ? eq(auditLogs.actorId, filter.actorId) : undefined,
     filter.from ? gte(auditLogs.createdAt, filter.from) : undefined,
     filter.to ? lt(auditLogs.createdAt, filter.to) : undefined,
+    filter.target ? and(eq(auditLogs.targetType, filter.target.type), eq(auditLogs.targetId, filter.target.id)) : undefined,
   );
 }
+
+const targetUsers = alias(users, "target_user");
 
 /**
  * One page of the organization's audit entries, newest first, with the actor's name and email (run inside
@@ -36,9 +40,12 @@ export async function listAuditEntries(tx: Tx, filter: AuditFilter, page: { offs
       requestId: auditLogs.requestId,
       createdAt: auditLogs.createdAt,
       actor: { id: users.id, name: users.name, email: users.email },
+      // The person an entry is about (a member whose role changed), so the page names them instead of an id.
+      targetUser: { name: targetUsers.name, email: targetUsers.email },
     })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .leftJoin(targetUsers, and(eq(auditLogs.targetType, "user"), eq(sql`${targetUsers.id}::text`, auditLogs.targetId)))
     .where(where(filter))
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(page.limit + 1)

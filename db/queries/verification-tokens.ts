@@ -23,3 +23,13 @@ export async function consumeVerificationToken(tokenHash: string, prefix: string
     .returning({ identifier: verificationTokens.identifier });
   return row?.identifier ?? null;
 }
+
+/** Whether an unexpired token with this hash and identifier prefix exists (a page showing a link's state; spends nothing). */
+export async function liveVerificationTokenExists(tokenHash: string, prefix: string): Promise<boolean> {
+  const [row] = await primaryDb
+    .select({ identifier: verificationTokens.identifier })
+    .from(verificationTokens)
+    .where(and(eq(verificationTokens.token, tokenHash), like(verificationTokens.identifier, `${prefix}%`), gt(verificationTokens.expires, new Date())))
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditFilter } from "@/db/queries/audit";
+import { auditActionLabels } from "./describe-entry";
 
 /** Entries per audit log page. */
 export const AUDIT_PAGE_SIZE = 25;
@@ -46,4 +47,24 @@ export function auditSearchHref(base: string, search: AuditSearch, change: Parti
   if (next.page > 1) params.set("page", String(next.page));
   const query = params.toString();
   return query ? `${base}?${query}` : base;
+}
+
+/**
+ * What is wrong with a search, one sentence each, for the page to say instead of silently showing "No entries":
+ * a start after the end, an action Keel never records, a malformed date or person.
+ */
+export function auditSearchProblems(params: Record<string, string | string[] | undefined>): string[] {
+  const raw = (key: string) => {
+    const v = params[key];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
+  const search = parseAuditSearch(params);
+  const problems: string[] = [];
+  if (raw("from") && !search.from) problems.push("“From” is not a date.");
+  if (raw("to") && !search.to) problems.push("“To” is not a date.");
+  if (search.from && search.to && search.from > search.to) problems.push("“From” is after “To”: pick a start on or before the end.");
+  const action = raw("action");
+  if (action && !Object.hasOwn(auditActionLabels, action)) problems.push("That action is not one the audit log records.");
+  if (raw("actor") && !search.actor) problems.push("That person is not a valid filter.");
+  return problems;
 }

@@ -1,11 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { createSession } from "@/test/fixtures";
+import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/credentials";
 import { auditLogs, memberships, organizations, outboxEvents, sessions, users } from "@/db/schema";
-import { withSystem } from "@/db/tenant";
+import { withSystem, withTenant } from "@/db/tenant";
 import { AppError } from "@/lib/errors";
 import { seedDemoData } from "@/scripts/seed";
 import { changePassword } from "./change-password";
@@ -14,7 +14,9 @@ import { signUpSchema } from "./schemas";
 import { readSession, revokeSessions } from "./session";
 import { signInWithPassword } from "./sign-in";
 import { signUp } from "./sign-up";
-import { issueToken } from "./tokens";
+import { inviteMember } from "@/lib/orgs/invite-member";
+import { findOrgContext, type OrgContext } from "@/lib/orgs/membership";
+import { issueToken, tokenIsLive } from "./tokens";
 import { verifyEmailToken } from "./verify-email";
 
 const origin = "http://localhost:3000";
@@ -95,6 +97,54 @@ describe("sign-up and email verification", () => {
     const reset = await issueToken("reset-password", userId, 60_000);
     expect(await verifyEmailToken(reset, origin)).toBeNull();
     expect(await resetPassword(await issueToken("verify-email", userId, 60_000), "a brand new password")).toBeNull();
+  });
+});
+
+describe("signing up to accept an invitation", () => {
+  async function invitation(address: string) {
+    const { org, user } = await createOrgWithOwner("inviting");
+    const ctx = (await findOrgContext(user.id, org.slug)) as OrgContext;
+    const { token } = await withTenant({ orgId: ctx.orgId, userId: ctx.userId }, (tx) =>
+      inviteMember(tx, ctx, { email: address, role: "member" }, { name: "Olivia", origin }),
+    );
+    return `/invitations/${token}`;
+  }
+  const orgsOf = (userId: string) => withSystem("test", (tx) => tx.select().from(memberships).where(eq(memberships.userId, userId)));
+
+  it("creates no personal organization and brings the verify link back to the invitation", async () => {
+    const address = email("invitee");
+    const callbackUrl = await invitation(address);
+    await signUp(signUpSchema.parse({ name: "Tina Teammate", email: address, password, callbackUrl }), req());
+    const user = await findUserByEmail(address);
+    expect(await orgsOf(user!.id)).toEqual([]);
+    const [verify] = await emailsTo(address);
+    const url = new URL(String(verify!.props.url));
+    expect(url.pathname).toBe("/verify-email");
+    expect(url.searchParams.get("callbackUrl")).toBe(callbackUrl);
+  });
+
+  it("still creates the personal organization when the invitation is for another address", async () => {
+    const address = email("other");
+    const callbackUrl = await invitation(email("someone-else"));
+    await signUp(signUpSchema.parse({ name: "Otto", email: address, password, callbackUrl }), req());
+    const user = await findUserByEmail(address);
+    expect(await orgsOf(user!.id)).toHaveLength(1);
+  });
+});
+
+describe("token pages", () => {
+  it("know a live token from a used, expired, unknown or wrong-purpose one without spending it", async () => {
+    const { userId } = await signUpVerified("live");
+    const token = await issueToken("reset-password", userId, 60_000);
+    expect(await tokenIsLive("reset-password", token)).toBe(true);
+    expect(await tokenIsLive("reset-password", token)).toBe(true);
+    expect(await tokenIsLive("verify-email", token)).toBe(false);
+    expect(await tokenIsLive("reset-password", "x".repeat(43))).toBe(false);
+    expect(await tokenIsLive("reset-password", "not a token")).toBe(false);
+    await resetPassword(token, "another long password");
+    expect(await tokenIsLive("reset-password", token)).toBe(false);
+    const expired = await issueToken("reset-password", userId, -1);
+    expect(await tokenIsLive("reset-password", expired)).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isPublicPath } from "@/proxy";
+import { isAppPath } from "@/lib/app-paths";
 import { describeDevice } from "./describe-device";
-import { safeCallbackUrl } from "./destinations";
+import { safeCallbackUrl, withCallbackUrl } from "./callback-url";
 
 describe("safeCallbackUrl", () => {
   it("keeps same-origin paths and drops anything that could leave the site", () => {
@@ -10,12 +10,25 @@ describe("safeCallbackUrl", () => {
       expect(safeCallbackUrl(bad)).toBeNull();
     }
   });
+
+  it("carries a safe callback URL to the next page, and drops an unsafe one", () => {
+    expect(withCallbackUrl("/sign-up", "/invitations/abc")).toBe("/sign-up?callbackUrl=%2Finvitations%2Fabc");
+    expect(withCallbackUrl("/verify-email?token=t", "/pricing?plan=pro")).toBe("/verify-email?token=t&callbackUrl=%2Fpricing%3Fplan%3Dpro");
+    expect(withCallbackUrl("/sign-up", "//evil.test")).toBe("/sign-up");
+  });
 });
 
-describe("isPublicPath", () => {
-  it("lets signed-out visitors reach marketing, auth, API and invitation pages only", () => {
-    for (const p of ["/", "/pricing", "/sign-in", "/sign-up", "/verify-email", "/reset-password", "/api/health", "/dev/mailbox", "/invitations/abc", "/icon.svg"]) expect(isPublicPath(p)).toBe(true);
-    for (const p of ["/acme/projects", "/account/security", "/new", "/sign-income"]) expect(isPublicPath(p)).toBe(false);
+describe("isAppPath", () => {
+  it("guards the app's signed-in pages and nothing else, so unknown paths are 404s rather than sign-in pages", () => {
+    for (const p of ["/acme", "/acme/projects", "/acme/projects/123", "/acme/settings/members", "/account", "/account/security", "/new", "/sign-income"]) {
+      expect(isAppPath(p)).toBe(true);
+    }
+    for (const p of ["/", "/pricing", "/docs", "/sign-in", "/sign-up", "/verify-email", "/reset-password", "/api/health", "/dev/mailbox", "/invitations/abc"]) {
+      expect(isAppPath(p)).toBe(false);
+    }
+    for (const p of ["/robots.txt", "/sitemap.xml", "/favicon.ico", "/icon.svg", "/acme/unknown", "/Acme/projects", "/a/b/c", "/newish/thing", "/new/x"]) {
+      expect(isAppPath(p)).toBe(false);
+    }
   });
 });
 

@@ -3,6 +3,8 @@ import { afterResponse } from "@/lib/after-response";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { createOrg } from "@/lib/orgs/create-org";
+import { pendingInvitationFor } from "@/lib/orgs/invitation-by-token";
+import { safeCallbackUrl } from "./callback-url";
 import { enforceRateLimits } from "./limits";
 import { hashPassword } from "./password";
 import type { SignUpInput } from "./schemas";
@@ -19,9 +21,11 @@ export function personalOrgName(name: string | null | undefined): string {
 
 /**
  * Signs a person up with a password: the account (unverified), their personal organization, and the verification
- * email. When the email is taken, the caller sees the very same outcome and the address's owner gets a notice
- * instead, so sign-up never reveals who has an account: all of it happens after the response, so not even the
- * time of the answer tells a new address from a taken one.
+ * email. Someone signing up to accept an invitation (`callbackUrl` is the pending invitation of this very address)
+ * gets no personal organization (they join the inviting one and may create their own later), and the
+ * verification link brings them back to the invitation. When the email is taken, the caller sees the very same
+ * outcome and the address's owner gets a notice instead, so sign-up never reveals who has an account: all of it
+ * happens after the response, so not even the time of the answer tells a new address from a taken one.
  */
 export async function signUp(input: SignUpInput, req: AuthRequest): Promise<{ email: string }> {
   await enforceRateLimits(["signUp", req.ip], ["emailRequestsIp", req.ip]);
@@ -52,7 +56,14 @@ async function createPasswordAccount(input: SignUpInput, req: AuthRequest): Prom
     );
     return;
   }
-  await createOrg(created.id, { name: personalOrgName(input.name) });
-  await recordAccountAudit({ action: "user.signed_up", actorId: created.id, target: { type: "user", id: created.id }, metadata: { method: "password" } });
-  await sendVerificationEmail({ id: created.id, email: input.email, name: input.name }, req.origin);
+  const callbackUrl = safeCallbackUrl(input.callbackUrl) ?? undefined;
+  const invited = callbackUrl ? await pendingInvitationFor(callbackUrl, input.email) : null;
+  if (!invited) await createOrg(created.id, { name: personalOrgName(input.name) });
+  await recordAccountAudit({
+    action: "user.signed_up",
+    actorId: created.id,
+    target: { type: "user", id: created.id },
+    metadata: { method: "password", ...(invited ? { invitedTo: invited.orgId } : {}) },
+  });
+  await sendVerificationEmail({ id: created.id, email: input.email, name: input.name }, req.origin, callbackUrl);
 }

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { consumeVerificationToken, replaceVerificationToken } from "@/db/queries/verification-tokens";
+import { consumeVerificationToken, liveVerificationTokenExists, replaceVerificationToken } from "@/db/queries/verification-tokens";
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** What a single-use token is for; part of its identifier so one kind can never be spent as another. */
 export type TokenPurpose = "verify-email" | "reset-password";
@@ -32,7 +34,16 @@ export async function issueToken(purpose: TokenPurpose, subject: string, ttlMs: 
  * same statement so it can be used once, however many requests race.
  */
 export async function consumeToken(purpose: TokenPurpose, token: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!TOKEN_SHAPE.test(token)) return null;
   const identifier = await consumeVerificationToken(hashToken(token), `${purpose}:`);
   return identifier ? identifier.slice(purpose.length + 1) : null;
+}
+
+/**
+ * Whether a link's token could still be spent (exists, unexpired, of this purpose), without spending it: token pages
+ * show a used, expired or unknown link's error at once instead of a button that can only fail.
+ */
+export async function tokenIsLive(purpose: TokenPurpose, token: string): Promise<boolean> {
+  if (!TOKEN_SHAPE.test(token)) return false;
+  return liveVerificationTokenExists(hashToken(token), `${purpose}:`);
 }

@@ -51,3 +51,22 @@ export async function findInvitationByToken(token: string, now = new Date()): Pr
     status,
   };
 }
+
+/** The invitation token in an invitation page's path (`/invitations/<token>`), or null for any other path. */
+export function invitationTokenInPath(path: string): string | null {
+  const match = /^\/invitations\/([A-Za-z0-9_-]{20,100})(?:[?#]|$)/.exec(path);
+  return match ? match[1]! : null;
+}
+
+/**
+ * The pending invitation a callback URL leads to, when it was sent to `email` (null otherwise): sign-up uses it
+ * to prefill and lock the address and to skip the personal organization of someone who came to join one.
+ */
+export async function pendingInvitationFor(callbackUrl: string, email?: string): Promise<InvitationView | null> {
+  const token = invitationTokenInPath(callbackUrl);
+  if (!token) return null;
+  const invitation = await findInvitationByToken(token);
+  if (!invitation || invitation.status !== "pending") return null;
+  if (email !== undefined && invitation.email.toLowerCase() !== email.toLowerCase()) return null;
+  return invitation;
+}

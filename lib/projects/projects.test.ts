@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { createProject, createProjectSchema } from "./create-project";
 import { deleteProject } from "./delete-project";
+import { loadProjectPage } from "./project-page";
 import { updateProject, updateProjectSchema } from "./update-project";
 
 afterAll(closeDatabase);
@@ -65,7 +66,22 @@ describe("project operations", () => {
     const { audit, events } = await trail(project.id);
     expect(audit.map((a) => a.action).sort()).toEqual(["project.created", "project.deleted", "project.updated"]);
     expect(audit.find((a) => a.action === "project.deleted")?.metadata).toMatchObject({ name: "New" });
+    expect(audit.find((a) => a.action === "project.updated")?.metadata).toMatchObject({
+      changes: { name: { from: "Old", to: "New" }, description: { from: "", to: "Now described" } },
+    });
     expect(events.map((e) => e.data.change).sort()).toEqual(["created", "deleted", "updated"]);
+  });
+
+  it("a project's page shows its activity, newest first, and nothing for another organization's project", async () => {
+    const a = await tenant("proj-page-a");
+    const b = await tenant("proj-page-b");
+    const project = await withTenant(a.ctx, (tx) => createProject(tx, a.ctx, { name: "Plan", description: "" }));
+    await withTenant(a.ctx, (tx) => updateProject(tx, a.ctx, { projectId: project.id, name: "Plan B" }));
+    const page = await withTenant(a.ctx, (tx) => loadProjectPage(tx, project.id));
+    expect(page?.project.name).toBe("Plan B");
+    expect(page?.activity.map((e) => e.action)).toEqual(["project.updated", "project.created"]);
+    expect(await withTenant(b.ctx, (tx) => loadProjectPage(tx, project.id))).toBeNull();
+    expect(await withTenant(a.ctx, (tx) => loadProjectPage(tx, "not-a-uuid"))).toBeNull();
   });
 
   it("cannot update or delete another organization's project: not_found", async () => {

@@ -5,7 +5,8 @@ import { AuthCard, authLinkClass } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { oauthProviders } from "@/lib/auth/auth";
-import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { afterSignInPath } from "@/lib/auth/destinations";
 import { getSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };

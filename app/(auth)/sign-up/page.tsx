@@ -4,8 +4,10 @@ import { redirect } from "next/navigation";
 import { AuthCard, AuthDivider, authLinkClass } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Button } from "@/components/ui/button";
-import { afterSignInPath, safeCallbackUrl } from "@/lib/auth/destinations";
+import { safeCallbackUrl, withCallbackUrl } from "@/lib/auth/callback-url";
+import { afterSignInPath } from "@/lib/auth/destinations";
 import { getSession } from "@/lib/auth/session";
+import { pendingInvitationFor } from "@/lib/orgs/invitation-by-token";
 
 export const metadata: Metadata = { title: "Create your account" };
 
@@ -14,12 +16,17 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl) ?? undefined;
   const session = await getSession();
   if (session) redirect(await afterSignInPath(session.user.id, callbackUrl));
-  const signInHref = callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in";
-  const linkHref = `${signInHref}${callbackUrl ? "&" : "?"}mode=link`;
+  const invitation = callbackUrl ? await pendingInvitationFor(callbackUrl) : null;
+  const signInHref = withCallbackUrl("/sign-in", callbackUrl);
+  const linkHref = withCallbackUrl("/sign-in?mode=link", callbackUrl);
   return (
     <AuthCard
-      title="Create your account"
-      description="Free to start. Your own organization is ready when you are."
+      title={invitation ? `Join ${invitation.orgName}` : "Create your account"}
+      description={
+        invitation
+          ? `Create your account with the invited address. After you verify it from the email we send, you'll come back to accept the invitation and join ${invitation.orgName}. No organization of your own is created; you can start one later.`
+          : "Free to start. Your own organization is ready when you are."
+      }
       footer={
         <>
           Already have an account?{" "}
@@ -29,7 +36,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} invitedEmail={invitation?.email} />
       <AuthDivider />
       <Button asChild variant="outline" className="w-full">
         <Link href={linkHref}>Sign up with an email link instead</Link>

@@ -18,6 +18,7 @@ export const createProjectAction = action({ schema: createProjectSchema, permiss
 export const updateProjectAction = action({ schema: updateProjectSchema, permission: "projects:write", successMessage: "Project saved." }, async ({ tx, org, input }) => {
   const project = await updateProject(tx, org, input);
   revalidatePath(`/${org.slug}/projects`);
+  revalidatePath(`/${org.slug}/projects/${project.id}`);
   return { id: project.id };
 });
 

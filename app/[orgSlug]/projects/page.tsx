@@ -23,6 +23,7 @@ export default orgPage(
         projects={projects}
         limit={plan.limits.projects}
         planName={plan.name}
+        upgradeHref="/pricing"
         actions={{ create: createProjectAction, update: updateProjectAction, remove: deleteProjectAction }}
       />
     );

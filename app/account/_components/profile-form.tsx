@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { useState } from "react";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { initials } from "@/components/app-shell/user-menu";
@@ -14,14 +14,15 @@ type Props = {
 
 /** Name and avatar URL with a live preview; the email is shown but changes elsewhere. */
 export function ProfileForm({ user, action }: Props) {
-  const [state, formAction] = useActionState(action, null);
   const [name, setName] = useState(user.name ?? "");
   const [image, setImage] = useState(user.image ?? "");
   const [broken, setBroken] = useState(false);
   const showImage = /^https:\/\/\S+$/i.test(image) && !broken;
 
   return (
-    <form action={formAction} className="grid gap-6">
+    <ActionForm action={action} className="grid gap-6">
+      {(state) => (
+        <>
       <div className="flex items-center gap-4">
         <div className="grid size-16 shrink-0 place-items-center overflow-hidden rounded-full bg-primary text-lg font-semibold text-primary-foreground">
           {showImage ? (
@@ -65,6 +66,8 @@ export function ProfileForm({ user, action }: Props) {
           <SubmitButton pendingLabel="Saving…">Save profile</SubmitButton>
         </div>
       </div>
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }

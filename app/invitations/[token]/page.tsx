@@ -6,6 +6,7 @@ import { CenteredPage } from "@/components/centered-page";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { withCallbackUrl } from "@/lib/auth/callback-url";
 import { getSession } from "@/lib/auth/session";
 import { maskEmail } from "@/lib/email/mask-email";
 import { findInvitationByToken } from "@/lib/orgs/invitation-by-token";
@@ -83,20 +84,20 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
-  const callbackUrl = encodeURIComponent(`/invitations/${token}`);
+  const callbackUrl = `/invitations/${token}`;
   if (!session) {
     return (
       <Frame title={`Join ${invitation.orgName}`} description={about}>
         <p className="text-sm text-muted-foreground">
-          Sign in with the invited address to accept. New to Keel? Create an account with that address, verify it from the email we send, and
-          you&apos;ll come back here.
+          Sign in with the invited address to accept. New to Keel? Create an account with that address (we fill it in), verify it from the
+          email we send, and you&apos;ll come back here to join {invitation.orgName}.
         </p>
         <div className="grid gap-2 sm:grid-cols-2">
           <Button asChild>
-            <Link href={`/sign-up?callbackUrl=${callbackUrl}`}>Create account</Link>
+            <Link href={withCallbackUrl("/sign-up", callbackUrl)}>Create account</Link>
           </Button>
           <Button asChild variant="outline">
-            <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
+            <Link href={withCallbackUrl("/sign-in", callbackUrl)}>Sign in</Link>
           </Button>
         </div>
       </Frame>

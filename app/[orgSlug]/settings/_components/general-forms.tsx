@@ -1,31 +1,35 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { useState } from "react";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { changeOrgSlugAction, renameOrgAction, requestOrgDeletionAction } from "../actions";
 
 /** Rename the organization. */
 export function RenameOrgForm({ slug, name }: { slug: string; name: string }) {
-  const [state, formAction] = useActionState(renameOrgAction, null);
   return (
-    <form action={formAction} className="grid gap-4">
-      <input type="hidden" name="orgSlug" value={slug} />
-      <FormField name="name" label="Name" defaultValue={name} required minLength={2} maxLength={80} errors={fieldErrorsOf(state, "name")} />
-      <FormMessage state={state} />
-      <div>
-        <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
-      </div>
-    </form>
+    <ActionForm action={renameOrgAction} className="grid gap-4">
+      {(state) => (
+        <>
+          <input type="hidden" name="orgSlug" value={slug} />
+          <FormField name="name" label="Name" defaultValue={name} required minLength={2} maxLength={80} errors={fieldErrorsOf(state, "name")} />
+          <FormMessage state={state} />
+          <div>
+            <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
+          </div>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 /** Move the organization to a new address. */
 export function ChangeSlugForm({ slug, origin }: { slug: string; origin: string }) {
-  const [state, formAction] = useActionState(changeOrgSlugAction, null);
   const [value, setValue] = useState(slug);
   const preview = value.trim().toLowerCase() || slug;
   return (
-    <form action={formAction} className="grid gap-4">
+    <ActionForm action={changeOrgSlugAction} className="grid gap-4">
+      {(state) => (
+        <>
       <input type="hidden" name="orgSlug" value={slug} />
       <FormField
         name="slug"
@@ -51,16 +55,19 @@ export function ChangeSlugForm({ slug, origin }: { slug: string; origin: string 
           Change address
         </SubmitButton>
       </div>
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 /** Delete the organization, after typing its slug. */
 export function DeleteOrgForm({ slug }: { slug: string }) {
-  const [state, formAction] = useActionState(requestOrgDeletionAction, null);
   const [typed, setTyped] = useState("");
   return (
-    <form action={formAction} className="grid gap-4">
+    <ActionForm action={requestOrgDeletionAction} className="grid gap-4">
+      {(state) => (
+        <>
       <input type="hidden" name="orgSlug" value={slug} />
       <FormField
         name="confirmSlug"
@@ -82,6 +89,8 @@ export function DeleteOrgForm({ slug }: { slug: string }) {
           Delete organization
         </SubmitButton>
       </div>
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }

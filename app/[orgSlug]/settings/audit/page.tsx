@@ -5,7 +5,9 @@ import { NoAccess } from "@/components/no-access";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import type { AuditEntryRow } from "@/db/queries/audit";
-import { auditSearchHref, parseAuditSearch, type AuditSearch } from "@/lib/audit/audit-filter";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { auditSearchHref, auditSearchProblems, parseAuditSearch, type AuditSearch } from "@/lib/audit/audit-filter";
+import { auditActionLabel, auditChanges, auditTargetName } from "@/lib/audit/describe-entry";
 import { listAuditPage } from "@/lib/audit/list-audit-page";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { orgPage } from "@/lib/org-page";
@@ -26,6 +28,7 @@ export default orgPage(
   },
   ({ org, searchParams, data: { entries, hasMore, actions, actors, retentionDays } }) => {
     const search = parseAuditSearch(searchParams);
+    const problems = auditSearchProblems(searchParams);
     const base = `/${org.slug}/settings/audit`;
     const filtered = Boolean(search.action || search.actor || search.from || search.to);
 
@@ -45,7 +48,7 @@ export default orgPage(
               <option value="">All actions</option>
               {actions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {auditActionLabel(a)}
                 </option>
               ))}
             </select>
@@ -81,7 +84,18 @@ export default orgPage(
           </div>
         </form>
 
-        {entries.length === 0 ? (
+        {problems.length > 0 ? (
+          <Alert variant="destructive">
+            <AlertTitle>These filters can&apos;t match anything</AlertTitle>
+            <AlertDescription>
+              <ul className="list-disc pl-4">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </AlertDescription>
+          </Alert>
+        ) : entries.length === 0 ? (
           <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
             <ScrollText className="size-8 text-muted-foreground" aria-hidden />
             <p className="mt-3 font-medium">{filtered || search.page > 1 ? "No entries match these filters" : "Nothing recorded yet"}</p>
@@ -90,16 +104,20 @@ export default orgPage(
             </p>
           </div>
         ) : (
-          <div className="overflow-x-auto rounded-xl border bg-card shadow-xs">
-            <table className="w-full min-w-[56rem] text-left text-sm">
+          // Focusable, so a keyboard can scroll it on a narrow screen (at 1280 px it fits without scrolling).
+          <div className="overflow-x-auto rounded-xl border bg-card shadow-xs" tabIndex={0} role="region" aria-label="Audit log entries">
+            <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit log entries, newest first</caption>
               <thead className="border-b bg-muted/40 text-xs text-muted-foreground">
                 <tr>
-                  {["When", "Person", "Action", "Target", "IP", "Browser", "Request"].map((h) => (
+                  {["When", "Person", "What happened", "Target"].map((h) => (
                     <th key={h} scope="col" className="px-4 py-2.5 font-medium">
                       {h}
                     </th>
                   ))}
+                  <th scope="col" className="hidden px-4 py-2.5 font-medium xl:table-cell">
+                    From
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y">
@@ -118,7 +136,21 @@ export default orgPage(
 );
 
 function EntryRow({ entry }: { entry: AuditEntryRow }) {
-  const name = typeof entry.metadata.name === "string" ? entry.metadata.name : null;
+  const changes = auditChanges(entry.action, entry.metadata);
+  const device = entry.userAgent ? describeDevice(entry.userAgent).label : null;
+  // IP, browser and request id: a column of their own where there is room, under the action where there is not.
+  const origin = (
+    <>
+      <span className="font-mono">{entry.ip ?? "unknown IP"}</span>
+      {device ? <span title={entry.userAgent ?? undefined}> · {device}</span> : null}
+      {entry.requestId ? (
+        <span className="font-mono" title={entry.requestId}>
+          {" "}
+          · req {entry.requestId.slice(0, 8)}
+        </span>
+      ) : null}
+    </>
+  );
   return (
     <tr className="align-top">
       <td className="px-4 py-3 whitespace-nowrap text-muted-foreground">
@@ -135,27 +167,20 @@ function EntryRow({ entry }: { entry: AuditEntryRow }) {
         )}
       </td>
       <td className="px-4 py-3">
-        <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{entry.action}</code>
+        <div title={entry.action}>{auditActionLabel(entry.action)}</div>
+        {changes.map((c) => (
+          <div key={c.field} className="text-xs text-muted-foreground">
+            <span className="capitalize">{c.field}</span>: {c.from || "(empty)"} → <span className="text-foreground">{c.to || "(empty)"}</span>
+          </div>
+        ))}
+        <div className="mt-1 text-xs text-muted-foreground xl:hidden">{origin}</div>
       </td>
       <td className="px-4 py-3">
-        {entry.targetType ? (
-          <div className="max-w-[14rem]">
-            <div className="truncate">{name ?? entry.targetType}</div>
-            <div className="truncate font-mono text-xs text-muted-foreground" title={entry.targetId ?? undefined}>
-              {entry.targetType} {entry.targetId?.slice(0, 8)}
-            </div>
-          </div>
-        ) : (
-          <span className="text-muted-foreground">—</span>
-        )}
+        <div className="max-w-[16rem] truncate" title={entry.targetId ?? undefined}>
+          {entry.targetType ? auditTargetName(entry) : <span className="text-muted-foreground">—</span>}
+        </div>
       </td>
-      <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{entry.ip ?? "—"}</td>
-      <td className="px-4 py-3 text-xs whitespace-nowrap" title={entry.userAgent ?? undefined}>
-        {entry.userAgent ? describeDevice(entry.userAgent).label : "—"}
-      </td>
-      <td className="px-4 py-3 font-mono text-xs text-muted-foreground" title={entry.requestId ?? undefined}>
-        {entry.requestId ? entry.requestId.slice(0, 8) : "—"}
-      </td>
+      <td className="hidden max-w-[18rem] px-4 py-3 text-xs text-muted-foreground xl:table-cell">{origin}</td>
     </tr>
   );
 }

@@ -1,18 +1,19 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { useState } from "react";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import type { ActionState } from "@/lib/action";
 
 type Props = { email: string; action: (prev: ActionState<null>, form: FormData) => Promise<ActionState<null>> };
 
 /** Deleting the account, armed only once the person typed their own email address. */
 export function DeleteAccountForm({ email, action }: Props) {
-  const [state, formAction] = useActionState(action, null);
   const [typed, setTyped] = useState("");
   const armed = typed.trim().toLowerCase() === email.toLowerCase();
   return (
-    <form action={formAction} className="grid gap-4">
+    <ActionForm action={action} className="grid gap-4">
+      {(state) => (
+        <>
       <FormField
         name="confirmEmail"
         label={
@@ -32,6 +33,8 @@ export function DeleteAccountForm({ email, action }: Props) {
           Delete my account
         </SubmitButton>
       </div>
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }

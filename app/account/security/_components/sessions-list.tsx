@@ -1,8 +1,7 @@
 "use client";
 
 import { Laptop, Smartphone } from "lucide-react";
-import { useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/forms";
+import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
 import { Badge } from "@/components/ui/badge";
 import type { DeviceSession } from "@/lib/auth/sessions-list";
 import { revokeOtherSessionsAction, revokeSessionAction } from "../actions";
@@ -19,7 +18,6 @@ function ago(date: Date): string {
 }
 
 function SessionRow({ session }: { session: DeviceSession }) {
-  const [state, action] = useActionState(revokeSessionAction, null);
   const Icon = session.os === "iOS" || session.os === "Android" ? Smartphone : Laptop;
   return (
     <li className="flex flex-col gap-3 py-4 sm:flex-row sm:items-center" data-testid="session-row">
@@ -35,16 +33,20 @@ function SessionRow({ session }: { session: DeviceSession }) {
           <p className="text-sm text-muted-foreground">
             {session.ip ?? "Unknown IP"} · {session.current ? "Active now" : `Last seen ${ago(session.lastSeenAt)}`}
           </p>
-          <FormMessage state={state} className="mt-2" />
         </div>
       </div>
       {session.current ? null : (
-        <form action={action}>
-          <input type="hidden" name="sessionId" value={session.id} />
-          <SubmitButton variant="outline" size="sm" pendingLabel="Signing out…" aria-label={`Sign out ${session.label}`}>
-            Sign out
-          </SubmitButton>
-        </form>
+        <ActionForm action={revokeSessionAction} className="grid justify-items-end gap-2">
+          {(state) => (
+            <>
+              <input type="hidden" name="sessionId" value={session.id} />
+              <SubmitButton variant="outline" size="sm" pendingLabel="Signing out…" aria-label={`Sign out ${session.label}`}>
+                Sign out
+              </SubmitButton>
+              <FormMessage state={state} className="empty:hidden" />
+            </>
+          )}
+        </ActionForm>
       )}
     </li>
   );
@@ -52,7 +54,6 @@ function SessionRow({ session }: { session: DeviceSession }) {
 
 /** Every device signed in to the account, with per-session and "all others" sign-out. */
 export function SessionsList({ sessions }: { sessions: DeviceSession[] }) {
-  const [state, action] = useActionState(revokeOtherSessionsAction, null);
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="grid gap-2">
@@ -62,14 +63,18 @@ export function SessionsList({ sessions }: { sessions: DeviceSession[] }) {
         ))}
       </ul>
       {others === 0 ? <p className="text-sm text-muted-foreground">You&rsquo;re not signed in anywhere else.</p> : null}
-      <form action={action} className="grid justify-items-start gap-3 pt-2">
-        <FormMessage state={state} />
-        {others > 0 ? (
-          <SubmitButton variant="outline" pendingLabel="Signing out…">
-            Sign out of all other sessions
-          </SubmitButton>
-        ) : null}
-      </form>
+      {others > 0 ? (
+        <ActionForm action={revokeOtherSessionsAction} className="grid justify-items-start gap-3 pt-2">
+          {(state) => (
+            <>
+              <FormMessage state={state} />
+              <SubmitButton variant="outline" pendingLabel="Signing out…">
+                Sign out of all other sessions
+              </SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      ) : null}
     </div>
   );
 }

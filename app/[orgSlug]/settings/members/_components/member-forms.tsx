@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { ActionForm, FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
@@ -35,17 +35,17 @@ function RoleSelect({ id, name, roles, defaultValue, label, className }: { id: s
   );
 }
 
-/** A one-line error or success note for a row's small forms. */
+/** A one-line error note for a row's small forms. */
 function RowMessage({ state }: { state: ActionState<unknown> }) {
   return <FormMessage state={state} className="w-full empty:hidden" />;
 }
 
 /** Invite someone by email with a role; owners may invite owners. */
 export function InviteForm({ slug, roles }: { slug: string; roles: Role[] }) {
-  const [state, formAction] = useActionState(inviteMemberAction, null);
-  const sent = state?.ok ? `Invitation sent to ${state.data.email}.` : null;
   return (
-    <form action={formAction} className="grid gap-4" aria-label="Invite a member">
+    <ActionForm action={inviteMemberAction} resetOnSuccess toastSuccess={false} onSuccess={(s) => notifySuccess(`Invitation sent to ${s.data.email}.`)} className="grid gap-4" aria-label="Invite a member">
+      {(state) => (
+        <>
       <input type="hidden" name="orgSlug" value={slug} />
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
         <FormField name="email" label="Email" type="email" autoComplete="off" placeholder="teammate@company.com" required errors={fieldErrorsOf(state, "email")} />
@@ -58,17 +58,20 @@ export function InviteForm({ slug, roles }: { slug: string; roles: Role[] }) {
           Send invitation
         </SubmitButton>
       </div>
-      <FormMessage state={sent ? { ok: true, data: null, message: sent } : state} />
-    </form>
+      <FormMessage state={state} />
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 /** Change one member's role (saved on change of the select, with a button for keyboard and no-JS users). */
 export function RoleForm({ slug, userId, role, roles, name }: { slug: string; userId: string; role: Role; roles: Role[]; name: string }) {
-  const [state, formAction] = useActionState(changeMemberRoleAction, null);
   const id = `role-${userId}`;
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <ActionForm action={changeMemberRoleAction} className="flex flex-wrap items-center gap-2">
+      {(state) => (
+        <>
       <input type="hidden" name="orgSlug" value={slug} />
       <input type="hidden" name="userId" value={userId} />
       <RoleSelect id={id} name="role" roles={roles} defaultValue={role} label={`Role of ${name}`} />
@@ -76,7 +79,9 @@ export function RoleForm({ slug, userId, role, roles, name }: { slug: string; us
         Save
       </SubmitButton>
       <RowMessage state={state} />
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
@@ -96,7 +101,6 @@ function ConfirmAction<T>({
   action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
   fields: Record<string, string>;
 }) {
-  const [state, formAction] = useActionState(action, null);
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -109,18 +113,22 @@ function ConfirmAction<T>({
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4">
-          {Object.entries(fields).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <FormMessage state={state} />
-          <DialogFooter>
-            <DialogCancel />
-            <SubmitButton variant="destructive" pendingLabel="Working…">
-              {confirm}
-            </SubmitButton>
-          </DialogFooter>
-        </form>
+        <ActionForm action={action} className="grid gap-4">
+          {(state) => (
+            <>
+              {Object.entries(fields).map(([k, v]) => (
+                <input key={k} type="hidden" name={k} value={v} />
+              ))}
+              <FormMessage state={state} />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton variant="destructive" pendingLabel="Working…">
+                  {confirm}
+                </SubmitButton>
+              </DialogFooter>
+            </>
+          )}
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
@@ -154,35 +162,43 @@ export function LeaveOrgButton({ slug, orgName }: { slug: string; orgName: strin
 
 /** Resend and revoke of one pending invitation. */
 export function InvitationActions({ slug, invitationId, email }: { slug: string; invitationId: string; email: string }) {
-  const [resendState, resend] = useActionState(resendInvitationAction, null);
-  const [revokeState, revoke] = useActionState(revokeInvitationAction, null);
   return (
-    <div className="flex flex-wrap items-center justify-end gap-1">
-      <form action={resend}>
-        <input type="hidden" name="orgSlug" value={slug} />
-        <input type="hidden" name="invitationId" value={invitationId} />
-        <SubmitButton size="sm" variant="ghost" aria-label={`Resend invitation to ${email}`} pendingLabel="Sending…">
-          Resend
-        </SubmitButton>
-      </form>
-      <form action={revoke}>
-        <input type="hidden" name="orgSlug" value={slug} />
-        <input type="hidden" name="invitationId" value={invitationId} />
-        <SubmitButton size="sm" variant="ghost" className="text-destructive hover:text-destructive" aria-label={`Revoke invitation to ${email}`} pendingLabel="Revoking…">
-          Revoke
-        </SubmitButton>
-      </form>
-      <RowMessage state={resendState ?? revokeState} />
+    <div className="flex flex-wrap items-start justify-end gap-1">
+      <ActionForm action={resendInvitationAction} className="grid justify-items-end gap-1">
+        {(state) => (
+          <>
+            <input type="hidden" name="orgSlug" value={slug} />
+            <input type="hidden" name="invitationId" value={invitationId} />
+            <SubmitButton size="sm" variant="ghost" aria-label={`Resend invitation to ${email}`} pendingLabel="Sending…">
+              Resend
+            </SubmitButton>
+            <RowMessage state={state} />
+          </>
+        )}
+      </ActionForm>
+      <ActionForm action={revokeInvitationAction} className="grid justify-items-end gap-1">
+        {(state) => (
+          <>
+            <input type="hidden" name="orgSlug" value={slug} />
+            <input type="hidden" name="invitationId" value={invitationId} />
+            <SubmitButton size="sm" variant="ghost" className="text-destructive hover:text-destructive" aria-label={`Revoke invitation to ${email}`} pendingLabel="Revoking…">
+              Revoke
+            </SubmitButton>
+            <RowMessage state={state} />
+          </>
+        )}
+      </ActionForm>
     </div>
   );
 }
 
 /** Make another member an owner, optionally stepping down to admin. */
 export function TransferOwnershipForm({ slug, candidates }: { slug: string; candidates: { userId: string; label: string }[] }) {
-  const [state, formAction] = useActionState(transferOwnershipAction, null);
   if (candidates.length === 0) return <p className="text-sm text-muted-foreground">Invite someone first: ownership can only go to another member.</p>;
   return (
-    <form action={formAction} className="grid gap-4">
+    <ActionForm action={transferOwnershipAction} className="grid gap-4">
+      {(state) => (
+        <>
       <input type="hidden" name="orgSlug" value={slug} />
       <div className="grid gap-2">
         <Label htmlFor="transfer-user">New owner</Label>
@@ -205,6 +221,8 @@ export function TransferOwnershipForm({ slug, candidates }: { slug: string; cand
           Transfer ownership
         </SubmitButton>
       </div>
-    </form>
+        </>
+      )}
+    </ActionForm>
   );
 }

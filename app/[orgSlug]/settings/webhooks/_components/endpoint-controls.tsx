@@ -1,13 +1,13 @@
 "use client";
 
 import { Pencil, Power, RefreshCw, RotateCcw, Send, Trash2 } from "lucide-react";
-import { useActionState, useState } from "react";
-import { FormMessage, SubmitButton } from "@/components/forms";
+import { useState } from "react";
+import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
+import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import type { ActionState } from "@/lib/action";
 import { deleteEndpointAction, replayDeliveryAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction, updateEndpointAction } from "../actions";
-import { EndpointFields, endpointDraft } from "./endpoint-fields";
+import { EndpointFields } from "./endpoint-fields";
 import { SecretReveal } from "./secret-reveal";
 
 type Endpoint = { id: string; url: string; description: string; eventTypes: string[]; enabled: boolean };
@@ -21,46 +21,39 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
 /** The endpoint's row of buttons: test event, enable or disable, edit, rotate secret, delete; and their messages. */
 export function EndpointControls({ slug, endpoint }: { slug: string; endpoint: Endpoint }) {
   const ids = { orgSlug: slug, endpointId: endpoint.id };
-  const [testState, sendTest] = useActionState(sendTestEventAction, null);
-  const [toggleState, toggle] = useActionState(setEndpointEnabledAction, null);
-  const toggled: ActionState<unknown> = toggleState?.ok ? { ok: true, data: null, message: toggleState.data.enabled ? "Endpoint enabled." : "Endpoint disabled: it gets no events until you enable it." } : toggleState;
   return (
-    <div className="grid gap-3">
-      <div className="flex flex-wrap gap-2">
-        <form action={sendTest}>
-          <Hidden fields={ids} />
-          <SubmitButton variant="outline" size="sm" disabled={!endpoint.enabled} pendingLabel="Sending…">
-            <Send aria-hidden /> Send test event
-          </SubmitButton>
-        </form>
-        <EditEndpointDialog slug={slug} endpoint={endpoint} />
-        <RotateSecretDialog slug={slug} endpointId={endpoint.id} />
-        <form action={toggle}>
-          <Hidden fields={{ ...ids, enabled: String(!endpoint.enabled) }} />
-          <SubmitButton variant="outline" size="sm" pendingLabel={endpoint.enabled ? "Disabling…" : "Enabling…"}>
-            <Power aria-hidden /> {endpoint.enabled ? "Disable" : "Enable"}
-          </SubmitButton>
-        </form>
-        <DeleteEndpointDialog slug={slug} endpoint={endpoint} />
-      </div>
-      <FormMessage state={testState} className="empty:hidden" />
-      <FormMessage state={toggled} className="empty:hidden" />
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionForm action={sendTestEventAction} className="grid gap-2">
+        {(state) => (
+          <>
+            <Hidden fields={ids} />
+            <SubmitButton variant="outline" size="sm" disabled={!endpoint.enabled} pendingLabel="Sending…">
+              <Send aria-hidden /> Send test event
+            </SubmitButton>
+            <FormMessage state={state} className="empty:hidden" />
+          </>
+        )}
+      </ActionForm>
+      <EditEndpointDialog slug={slug} endpoint={endpoint} />
+      <RotateSecretDialog slug={slug} endpointId={endpoint.id} />
+      <ActionForm action={setEndpointEnabledAction} toastSuccess={false} onSuccess={(s) => notifySuccess(s.data.enabled ? "Endpoint enabled." : "Endpoint disabled: it gets no events until you enable it.")} className="grid gap-2">
+        {(state) => (
+          <>
+            <Hidden fields={{ ...ids, enabled: String(!endpoint.enabled) }} />
+            <SubmitButton variant="outline" size="sm" pendingLabel={endpoint.enabled ? "Disabling…" : "Enabling…"}>
+              <Power aria-hidden /> {endpoint.enabled ? "Disable" : "Enable"}
+            </SubmitButton>
+            <FormMessage state={state} className="empty:hidden" />
+          </>
+        )}
+      </ActionForm>
+      <DeleteEndpointDialog slug={slug} endpoint={endpoint} />
     </div>
   );
 }
 
 function EditEndpointDialog({ slug, endpoint }: { slug: string; endpoint: Endpoint }) {
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<ReturnType<typeof endpointDraft>>();
-  const [state, formAction] = useActionState<Awaited<ReturnType<typeof updateEndpointAction>>, FormData>(async (prev, form) => {
-    setDraft(endpointDraft(form));
-    const result = await updateEndpointAction(prev, form);
-    if (result?.ok) {
-      setOpen(false);
-      setDraft(undefined);
-    }
-    return result;
-  }, null);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -73,25 +66,35 @@ function EditEndpointDialog({ slug, endpoint }: { slug: string; endpoint: Endpoi
           <DialogTitle>Edit endpoint</DialogTitle>
           <DialogDescription>Changes apply to events from now on; deliveries already made keep their payload.</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-6">
-          <Hidden fields={{ orgSlug: slug, endpointId: endpoint.id }} />
-          <EndpointFields key={JSON.stringify(draft)} idPrefix="edit" defaults={draft ?? endpoint} errors={state && !state.ok ? state.error.fields : undefined} />
-          <FormMessage state={state && !state.ok ? state : null} />
-          <DialogFooter>
-            <DialogCancel />
-            <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
-          </DialogFooter>
-        </form>
+        <ActionForm action={updateEndpointAction} onSuccess={() => setOpen(false)} className="grid gap-6">
+          {(state) => (
+            <>
+              <Hidden fields={{ orgSlug: slug, endpointId: endpoint.id }} />
+              <EndpointFields idPrefix="edit" defaults={endpoint} errors={state && !state.ok ? state.error.fields : undefined} />
+              <FormMessage state={state} />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+              </DialogFooter>
+            </>
+          )}
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
 }
 
 function RotateSecretDialog({ slug, endpointId }: { slug: string; endpointId: string }) {
-  const [state, formAction] = useActionState(rotateSecretAction, null);
+  const [rotated, setRotated] = useState<{ secret: string; previousExpiresAt: string | Date } | null>(null);
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setRotated(null);
+      }}
+    >
       <DialogTrigger asChild>
         <Button variant="outline" size="sm">
           <RefreshCw aria-hidden /> Rotate secret
@@ -105,25 +108,29 @@ function RotateSecretDialog({ slug, endpointId }: { slug: string; endpointId: st
             switch your receiver over without missing a message.
           </DialogDescription>
         </DialogHeader>
-        {state?.ok ? (
+        {rotated ? (
           <>
             <SecretReveal
-              secret={state.data.secret}
-              note={`Copy it now: it is not shown again. The old secret stops signing on ${when.format(new Date(state.data.previousExpiresAt))} UTC.`}
+              secret={rotated.secret}
+              note={`Copy it now: it is not shown again. The old secret stops signing on ${when.format(new Date(rotated.previousExpiresAt))} UTC.`}
             />
             <DialogFooter>
               <DialogCancel>Done</DialogCancel>
             </DialogFooter>
           </>
         ) : (
-          <form action={formAction} className="grid gap-4">
-            <Hidden fields={{ orgSlug: slug, endpointId }} />
-            <FormMessage state={state} />
-            <DialogFooter>
-              <DialogCancel />
-              <SubmitButton pendingLabel="Rotating…">Rotate secret</SubmitButton>
-            </DialogFooter>
-          </form>
+          <ActionForm action={rotateSecretAction} onSuccess={(s) => setRotated(s.data)} className="grid gap-4">
+            {(state) => (
+              <>
+                <Hidden fields={{ orgSlug: slug, endpointId }} />
+                <FormMessage state={state} />
+                <DialogFooter>
+                  <DialogCancel />
+                  <SubmitButton pendingLabel="Rotating…">Rotate secret</SubmitButton>
+                </DialogFooter>
+              </>
+            )}
+          </ActionForm>
         )}
       </DialogContent>
     </Dialog>
@@ -131,7 +138,6 @@ function RotateSecretDialog({ slug, endpointId }: { slug: string; endpointId: st
 }
 
 function DeleteEndpointDialog({ slug, endpoint }: { slug: string; endpoint: Endpoint }) {
-  const [state, formAction] = useActionState(deleteEndpointAction, null);
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -147,16 +153,20 @@ function DeleteEndpointDialog({ slug, endpoint }: { slug: string; endpoint: Endp
             progress stop. This can&apos;t be undone.
           </DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4">
-          <Hidden fields={{ orgSlug: slug, endpointId: endpoint.id }} />
-          <FormMessage state={state} />
-          <DialogFooter>
-            <DialogCancel />
-            <SubmitButton variant="destructive" pendingLabel="Deleting…">
-              Delete endpoint
-            </SubmitButton>
-          </DialogFooter>
-        </form>
+        <ActionForm action={deleteEndpointAction} className="grid gap-4">
+          {(state) => (
+            <>
+              <Hidden fields={{ orgSlug: slug, endpointId: endpoint.id }} />
+              <FormMessage state={state} />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton variant="destructive" pendingLabel="Deleting…">
+                  Delete endpoint
+                </SubmitButton>
+              </DialogFooter>
+            </>
+          )}
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
@@ -164,14 +174,17 @@ function DeleteEndpointDialog({ slug, endpoint }: { slug: string; endpoint: Endp
 
 /** Sends one delivery again, with its original webhook-id. */
 export function ReplayButton({ slug, deliveryId, disabled }: { slug: string; deliveryId: string; disabled: boolean }) {
-  const [state, formAction] = useActionState(replayDeliveryAction, null);
   return (
-    <form action={formAction} className="grid justify-items-end gap-2">
-      <Hidden fields={{ orgSlug: slug, deliveryId }} />
-      <SubmitButton variant="outline" size="sm" disabled={disabled} pendingLabel="Replaying…">
-        <RotateCcw aria-hidden /> Replay
-      </SubmitButton>
-      <FormMessage state={state} className="empty:hidden" />
-    </form>
+    <ActionForm action={replayDeliveryAction} className="grid justify-items-end gap-2">
+      {(state) => (
+        <>
+          <Hidden fields={{ orgSlug: slug, deliveryId }} />
+          <SubmitButton variant="outline" size="sm" disabled={disabled} pendingLabel="Replaying…">
+            <RotateCcw aria-hidden /> Replay
+          </SubmitButton>
+          <FormMessage state={state} className="empty:hidden" />
+        </>
+      )}
+    </ActionForm>
   );
 }

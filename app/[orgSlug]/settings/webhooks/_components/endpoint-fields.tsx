@@ -77,8 +77,3 @@ export function EndpointFields({ defaults, errors, idPrefix }: Props) {
     </div>
   );
 }
-
-/** What was typed into the fields, to put back after React resets a form the server refused. */
-export function endpointDraft(form: FormData): NonNullable<Props["defaults"]> {
-  return { url: String(form.get("url") ?? ""), description: String(form.get("description") ?? ""), eventTypes: form.getAll("eventTypes").map(String) };
-}
