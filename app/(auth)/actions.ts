@@ -14,6 +14,8 @@ import { beginSignIn, completeTwoFactorSignIn } from "@/lib/auth/two-factor/chal
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signUp } from "@/lib/auth/sign-up";
 import { verifyEmailToken } from "@/lib/auth/verify-email";
+import { confirmEmailChange, undoEmailChange } from "@/lib/account/change-email";
+import { getSession, refreshSession, revokeSessions } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
 async function authRequest() {
@@ -84,5 +86,32 @@ export const resendVerificationAction = publicAction(
   async ({ input }) => {
     await resendVerification(input.email, await authRequest());
     return null;
+  },
+);
+
+const tokenSchema = z.object({ token: z.string().min(1).max(200) });
+
+/**
+ * Confirms a change of email from the link sent to the new address: the change takes effect, the old address is
+ * told (with an undo link), and every session but this browser's is signed out.
+ */
+export const confirmEmailChangeAction = publicAction({ schema: tokenSchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  const changed = await confirmEmailChange(input.token, await appOrigin());
+  if (!changed) throw new AppError("not_found", "This confirmation link is invalid, expired or already used.");
+  const session = await getSession();
+  const here = session?.user.id === changed.userId;
+  await revokeSessions(changed.userId, here ? { allExceptCurrent: true } : { all: true });
+  if (here) await refreshSession();
+  return here ? "/account/security?email=changed" : "/sign-in";
+});
+
+/** Undoes a change of email from the link sent to the old address: the old address is back, every session ends. */
+export const undoEmailChangeAction = publicAction(
+  { schema: tokenSchema, successMessage: "Your email address is restored and every session was signed out." },
+  async ({ input }) => {
+    const undone = await undoEmailChange(input.token);
+    if (!undone) throw new AppError("not_found", "This undo link is invalid, expired or already used.");
+    await revokeSessions(undone.userId, { all: true });
+    return { email: undone.email };
   },
 );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { resetPasswordAction, verifyEmailAction } from "@/app/(auth)/actions";
+import { confirmEmailChangeAction, resetPasswordAction, undoEmailChangeAction, verifyEmailAction } from "@/app/(auth)/actions";
 import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { authLinkClass } from "./auth-card";
 
@@ -46,6 +46,48 @@ export function ResetPasswordForm({ token }: { token: string }) {
       ) : null}
       <SubmitButton className="w-full" pendingLabel="Saving…">
         Set new password and sign in
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Confirms a change of email from the link sent to the new address (a button, so mail scanners can't spend it). */
+export function ConfirmEmailChangeForm({ token }: { token: string }) {
+  const [state, action] = useActionState(confirmEmailChangeAction, null);
+  return (
+    <form action={action} className="grid gap-4">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <SubmitButton className="w-full" pendingLabel="Confirming…">
+        Confirm new address
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Undoes a change of email from the link sent to the old address. */
+export function UndoEmailChangeForm({ token }: { token: string }) {
+  const [state, action] = useActionState(undoEmailChangeAction, null);
+  if (state?.ok) {
+    return (
+      <div className="grid gap-4 text-sm">
+        <FormMessage state={state} />
+        <p className="text-muted-foreground">
+          Your account signs in with <span className="font-medium text-foreground">{state.data.email}</span> again. If someone else changed it, they may know your
+          password: reset it now.
+        </p>
+        <Link href="/forgot-password" className={`${authLinkClass} justify-self-center`}>
+          Reset my password
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="grid gap-4">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <SubmitButton variant="destructive" className="w-full" pendingLabel="Undoing…">
+        Undo the change and sign out everywhere
       </SubmitButton>
     </form>
   );

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { consumeVerificationToken, replaceVerificationToken } from "@/db/queries/verification-tokens";
 
 /** What a single-use token is for; part of its identifier so one kind can never be spent as another. */
-export type TokenPurpose = "verify-email" | "reset-password";
+export type TokenPurpose = "verify-email" | "reset-password" | "change-email" | "undo-email-change";
 
 /**
  * SHA-256 of a token, hex: what is stored, so a database leak yields no usable token. Tokens are looked up by

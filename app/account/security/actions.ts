@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/action";
 import { changePassword } from "@/lib/auth/change-password";
+import { requestEmailChange, requestEmailChangeSchema } from "@/lib/account/change-email";
+import { appOrigin } from "@/lib/auth/app-origin";
 import { changePasswordSchema, disableTwoFactorSchema, twoFactorSetupCodeSchema } from "@/lib/auth/schemas";
 import { cancelTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/auth/two-factor/manage";
 import { revokeSessions } from "@/lib/auth/session";
@@ -85,4 +87,10 @@ export const disableTwoFactorAction = userAction(
     revalidatePath("/account/security");
     return null;
   },
+);
+
+/** Asks to change the sign-in email: a link goes to the new address, and nothing changes until it is used. */
+export const requestEmailChangeAction = userAction(
+  { schema: requestEmailChangeSchema, successMessage: "Check the new inbox: the change takes effect when you open the link we sent there." },
+  async ({ input, session }) => requestEmailChange(session.user.id, input, await appOrigin()),
 );

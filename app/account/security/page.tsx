@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangeEmailForm } from "./_components/change-email-form";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsList } from "./_components/sessions-list";
 import { TwoFactorSection } from "./_components/two-factor-section";
@@ -28,6 +29,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
         <p className="text-sm text-muted-foreground">Your password, two-factor authentication and the devices signed in to {session.user.email}.</p>
       </div>
+      {params.email === "changed" ? (
+        <Alert variant="success">
+          <AlertDescription>Your email address is changed to {session.user.email}. Your other sessions were signed out.</AlertDescription>
+        </Alert>
+      ) : null}
       {requiredBy && twoFactor.state !== "on" ? (
         <Alert>
           <AlertTitle>Two-factor authentication required</AlertTitle>
@@ -53,6 +59,18 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               .
             </p>
           )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Email address</CardTitle>
+          <CardDescription>
+            You sign in with <span className="font-medium text-foreground">{session.user.email}</span>. A new address takes effect once you confirm it from
+            its inbox.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangeEmailForm hasPassword={passwordSet} />
         </CardContent>
       </Card>
       <Card id="two-factor">
