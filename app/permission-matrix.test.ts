@@ -34,6 +34,7 @@ const gatedActions: Array<{ name: string; permission: Permission; run: Action; f
   { name: "deleteProjectAction", permission: "projects:write", run: projectActions.deleteProjectAction as Action, form: () => ({ projectId: randomUUID() }) },
   { name: "renameOrgAction", permission: "org:update", run: settingsActions.renameOrgAction as Action, form: () => ({ name: "Renamed Org" }) },
   { name: "changeOrgSlugAction", permission: "org:update", run: settingsActions.changeOrgSlugAction as Action, form: (f) => ({ slug: f.takenSlug }) },
+  { name: "setTwoFactorRequirementAction", permission: "org:security", run: settingsActions.setTwoFactorRequirementAction as Action, form: () => ({ required: "false" }) },
   { name: "requestOrgDeletionAction", permission: "org:delete", run: settingsActions.requestOrgDeletionAction as Action, form: () => ({ confirmSlug: "not-the-slug" }) },
   { name: "inviteMemberAction", permission: "members:invite", run: memberActions.inviteMemberAction as Action, form: () => ({ email: `i-${randomUUID()}@example.test`, role: "member" }) },
   { name: "resendInvitationAction", permission: "members:invite", run: memberActions.resendInvitationAction as Action, form: () => ({ invitationId: randomUUID() }) },

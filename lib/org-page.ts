@@ -1,9 +1,9 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache as perRequest, type ReactNode } from "react";
 import { withTenant, type Tx } from "@/db/tenant";
 import { requireSession, type Session } from "./auth/session";
 import { AppError } from "./errors";
-import { inOrg, userPrincipal } from "./orgs/in-org";
+import { TWO_FACTOR_REQUIRED, inOrg, userPrincipal } from "./orgs/in-org";
 import type { OrgContext } from "./orgs/membership";
 import { can, type Permission } from "./orgs/permissions";
 
@@ -14,7 +14,8 @@ export type OrgPageContext<P> = { session: Session; org: OrgContext; params: P; 
 
 /**
  * The signed-in caller and their organization, for a page or layout under `/{orgSlug}`: a signed-out visitor goes to
- * sign-in and back, a non-member gets the 404 page (as `inOrg` decides for actions and routes). Once per request,
+ * sign-in and back, a non-member gets the 404 page (as `inOrg` decides for actions and routes), a member who lacks
+ * the two-factor authentication their organization requires goes to set it up. Once per request,
  * however many layouts and pages ask.
  */
 export const requireOrg = perRequest(async (slug: string): Promise<{ session: Session; org: OrgContext }> => {
@@ -23,6 +24,8 @@ export const requireOrg = perRequest(async (slug: string): Promise<{ session: Se
     return { session, org: await inOrg(userPrincipal(session), slug) };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
+    // A member of an organization that requires two-factor, without it, is sent to set it up.
+    if (err instanceof AppError && err.message === TWO_FACTOR_REQUIRED) redirect(`/account/security?required=${encodeURIComponent(slug)}#two-factor`);
     throw err;
   }
 });

@@ -8,14 +8,24 @@ import type { ActionState } from "@/lib/action";
  *     vi.mock("next/headers", async () => (await import("@/test/next-request")).nextHeaders);
  *     vi.mock("next/cache", async () => (await import("@/test/next-request")).nextCache);
  */
-export const requestScope = { token: "" };
+export const requestScope = { token: "", jar: new Map<string, string>() };
 
+// The session cookie comes from `requestScope.token`; every other cookie an action sets (a two-factor challenge, a
+// remembered device) lands in `requestScope.jar` and is read back from it, as a browser would send it.
 export const nextHeaders = {
   cookies: async () => ({
-    get: (name: string) => (name.endsWith("keel.session") && requestScope.token ? { name, value: requestScope.token } : undefined),
-    set: () => {},
-    delete: () => {},
-    has: () => Boolean(requestScope.token),
+    get: (name: string) => {
+      if (name.endsWith("keel.session") && requestScope.token) return { name, value: requestScope.token };
+      const value = requestScope.jar.get(name);
+      return value === undefined ? undefined : { name, value };
+    },
+    set: (name: string, value: string) => {
+      requestScope.jar.set(name, value);
+    },
+    delete: (name: string) => {
+      requestScope.jar.delete(name);
+    },
+    has: (name: string) => (name.endsWith("keel.session") && Boolean(requestScope.token)) || requestScope.jar.has(name),
   }),
   headers: async () => new Headers({ "x-request-id": `test-${randomUUID()}`, "user-agent": "vitest", "x-forwarded-for": "10.9.8.7" }),
 };

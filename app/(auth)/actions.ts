@@ -4,17 +4,17 @@ import { z } from "zod";
 import { publicAction } from "@/lib/action";
 import { oauthProviders, signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { afterSignInPath } from "@/lib/auth/destinations";
 import { enforceRateLimits } from "@/lib/auth/limits";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { requestInfo } from "@/lib/auth/request-info";
 import { resendVerification } from "@/lib/auth/resend-verification";
-import { emailOnlySchema, oauthSignInSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/auth/schemas";
-import { startSession } from "@/lib/auth/session";
+import { emailOnlySchema, oauthSignInSchema, resetPasswordSchema, signInSchema, signUpSchema, twoFactorCodeSchema } from "@/lib/auth/schemas";
+import { beginSignIn, completeTwoFactorSignIn } from "@/lib/auth/two-factor/challenge";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signUp } from "@/lib/auth/sign-up";
 import { verifyEmailToken } from "@/lib/auth/verify-email";
-import { recordAccountAudit } from "@/lib/audit/record-audit";
+import { confirmEmailChange, undoEmailChange } from "@/lib/account/change-email";
+import { getSession, refreshSession, revokeSessions } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { appUrl } from "@/lib/env";
 import { flash } from "@/lib/flash";
@@ -26,13 +26,16 @@ async function authRequest() {
 
 const checkEmail = (kind: string, email: string) => `/check-email?kind=${kind}&email=${encodeURIComponent(email)}`;
 
-/** Password sign-in: checks the password (rate-limited), starts a session, goes to the callback URL or home. */
+/** Password sign-in: checks the password (rate-limited), then a session, or the two-factor step when it is on. */
 export const signInAction = publicAction({ schema: signInSchema, redirectTo: (to: string) => to }, async ({ input }) => {
   const { userId } = await signInWithPassword(input, await authRequest());
-  await startSession(userId);
-  await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "password" } });
-  return afterSignInPath(userId, input.callbackUrl);
+  return beginSignIn(userId, "password", input.callbackUrl);
 });
+
+/** The second step of a sign-in with two-factor on: a code from the app or a recovery code, then the session. */
+export const verifyTwoFactorAction = publicAction({ schema: twoFactorCodeSchema, redirectTo: (to: string) => to }, async ({ input }) =>
+  completeTwoFactorSignIn(input),
+);
 
 /** Password sign-up: always ends on "check your email", whether or not the address already had an account. */
 export const signUpAction = publicAction({ schema: signUpSchema, redirectTo: (to: string) => to }, async ({ input }) => {
@@ -65,10 +68,8 @@ export const forgotPasswordAction = publicAction({ schema: emailOnlySchema, redi
 export const resetPasswordAction = publicAction({ schema: resetPasswordSchema, redirectTo: (to: string) => to }, async ({ input }) => {
   const userId = await resetPassword(input.token, input.password);
   if (!userId) throw new AppError("not_found", "This reset link is invalid, expired or already used. Request a new one.");
-  await startSession(userId);
-  await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "password-reset" } });
   await flash("password-changed");
-  return afterSignInPath(userId, undefined);
+  return beginSignIn(userId, "password-reset", undefined);
 });
 
 /** Verify email: spends the token, signs the person in and takes them to their organization. */
@@ -77,9 +78,7 @@ export const verifyEmailAction = publicAction(
   async ({ input }) => {
     const userId = await verifyEmailToken(input.token, appUrl());
     if (!userId) throw new AppError("not_found", "This verification link is invalid, expired or already used.");
-    await startSession(userId);
-    await recordAccountAudit({ action: "user.signed_in", actorId: userId, target: { type: "user", id: userId }, metadata: { method: "email-verification" } });
-    return afterSignInPath(userId, input.callbackUrl);
+    return beginSignIn(userId, "email-verification", input.callbackUrl);
   },
 );
 
@@ -89,5 +88,32 @@ export const resendVerificationAction = publicAction(
   async ({ input }) => {
     await resendVerification(input.email, await authRequest());
     return null;
+  },
+);
+
+const tokenSchema = z.object({ token: z.string().min(1).max(200) });
+
+/**
+ * Confirms a change of email from the link sent to the new address: the change takes effect, the old address is
+ * told (with an undo link), and every session but this browser's is signed out.
+ */
+export const confirmEmailChangeAction = publicAction({ schema: tokenSchema, redirectTo: (to: string) => to }, async ({ input }) => {
+  const changed = await confirmEmailChange(input.token, appUrl());
+  if (!changed) throw new AppError("not_found", "This confirmation link is invalid, expired or already used.");
+  const session = await getSession();
+  const here = session?.user.id === changed.userId;
+  await revokeSessions(changed.userId, here ? { allExceptCurrent: true } : { all: true });
+  if (here) await refreshSession();
+  return here ? "/account/security?email=changed" : "/sign-in";
+});
+
+/** Undoes a change of email from the link sent to the old address: the old address is back, every session ends. */
+export const undoEmailChangeAction = publicAction(
+  { schema: tokenSchema, successMessage: "Your email address is restored and every session was signed out." },
+  async ({ input }) => {
+    const undone = await undoEmailChange(input.token);
+    if (!undone) throw new AppError("not_found", "This undo link is invalid, expired or already used.");
+    await revokeSessions(undone.userId, { all: true });
+    return { email: undone.email };
   },
 );

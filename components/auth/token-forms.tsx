@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { resetPasswordAction, verifyEmailAction } from "@/app/(auth)/actions";
+import { confirmEmailChangeAction, resetPasswordAction, undoEmailChangeAction, verifyEmailAction } from "@/app/(auth)/actions";
 import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { authLinkClass } from "./auth-card";
 
@@ -54,6 +54,52 @@ export function ResetPasswordForm({ token }: { token: string }) {
           )}
         </>
       )}
+    </ActionForm>
+  );
+}
+
+/** Confirms a change of email from the link sent to the new address (a button, so mail scanners can't spend it). */
+export function ConfirmEmailChangeForm({ token }: { token: string }) {
+  return (
+    <ActionForm action={confirmEmailChangeAction} className="grid gap-4">
+      {(state) => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          <FormMessage state={state} />
+          <SubmitButton className="w-full" pendingLabel="Confirming…">
+            Confirm new address
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Undoes a change of email from the link sent to the old address. */
+export function UndoEmailChangeForm({ token }: { token: string }) {
+  return (
+    <ActionForm action={undoEmailChangeAction} className="grid gap-4">
+      {(state) =>
+        state?.ok ? (
+          <div className="grid gap-4 text-sm">
+            <p className="text-muted-foreground">
+              Your account signs in with <span className="font-medium text-foreground">{state.data.email}</span> again. If someone else changed it, they may know
+              your password: reset it now.
+            </p>
+            <Link href="/forgot-password" className={`${authLinkClass} justify-self-center`}>
+              Reset my password
+            </Link>
+          </div>
+        ) : (
+          <>
+            <input type="hidden" name="token" value={token} />
+            <FormMessage state={state} />
+            <SubmitButton variant="destructive" className="w-full" pendingLabel="Undoing…">
+              Undo the change and sign out everywhere
+            </SubmitButton>
+          </>
+        )
+      }
     </ActionForm>
   );
 }

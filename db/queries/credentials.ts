@@ -34,3 +34,17 @@ export async function setPasswordHash(userId: string, passwordHash: string): Pro
 export async function markEmailVerified(userId: string): Promise<void> {
   await primaryDb.update(users).set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` }).where(eq(users.id, userId));
 }
+
+/**
+ * Moves a person to a new (already proven) address; false when another account has it (the unique index decides,
+ * so two racing changes cannot both win).
+ */
+export async function setUserEmail(userId: string, email: string): Promise<boolean> {
+  try {
+    const rows = await primaryDb.update(users).set({ email, emailVerified: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
+    return rows.length > 0;
+  } catch (err) {
+    if ((err as { code?: string }).code === "23505" || (err as { cause?: { code?: string } }).cause?.code === "23505") return false;
+    throw err;
+  }
+}

@@ -5,7 +5,14 @@ import type { Tx } from "../tenant";
 /** The caller's membership in the organization with this slug (run inside withUser), or null. */
 export async function findMembershipBySlug(tx: Tx, userId: string, slug: string) {
   const [row] = await tx
-    .select({ orgId: organizations.id, slug: organizations.slug, name: organizations.name, plan: organizations.plan, role: memberships.role })
+    .select({
+      orgId: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      plan: organizations.plan,
+      requireTwoFactor: organizations.requireTwoFactor,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));

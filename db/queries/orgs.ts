@@ -22,7 +22,7 @@ export async function findOrg(tx: Tx, orgId: string) {
 }
 
 /** Renames an organization and/or changes its slug (run inside withTenant for it); returns the updated row. */
-export async function updateOrg(tx: Tx, orgId: string, changes: { name?: string; slug?: string }) {
+export async function updateOrg(tx: Tx, orgId: string, changes: { name?: string; slug?: string; requireTwoFactor?: boolean }) {
   const [row] = await tx
     .update(organizations)
     .set({ ...changes, updatedAt: new Date() })

@@ -10,6 +10,8 @@ import { appUrl, env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createOrg } from "@/lib/orgs/create-org";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
+import { authSecret } from "./secret";
+import { TWO_FACTOR_PATH, issueChallenge, needsSecondFactor } from "./two-factor/challenge";
 import { personalOrgName } from "./sign-up";
 
 /*
@@ -22,9 +24,6 @@ import { personalOrgName } from "./sign-up";
 
 /** How long a magic link works. */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
-
-// Development and tests get a fixed, obviously-fake secret; production refuses to start without AUTH_SECRET (startup-checks).
-const DEV_AUTH_SECRET = "keel-development-only-auth-secret-never-use-in-production";
 
 /** The configured OAuth providers: each appears only when its id and secret are set. */
 export function oauthProviders(settings: Env = env()): { id: "github" | "google"; name: string }[] {
@@ -72,7 +71,7 @@ function config(): NextAuthConfig {
     adapter: authAdapter(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     cookies: { sessionToken: { name: sessionCookie.name, options: sessionCookie.options } },
-    secret: env().AUTH_SECRET ?? (env().NODE_ENV === "production" ? undefined : DEV_AUTH_SECRET),
+    secret: authSecret(),
     trustHost: true,
     pages: { signIn: "/sign-in", error: "/sign-in", verifyRequest: "/check-email", newUser: "/sign-in/continue" },
     providers: [
@@ -80,6 +79,15 @@ function config(): NextAuthConfig {
       ...(enabled.has("github") ? [GitHub] : []),
       ...(enabled.has("google") ? [Google] : []),
     ],
+    callbacks: {
+      // Two-factor comes before the session: with it on (and this browser not remembered), Auth.js creates no
+      // session and the browser goes to the second step with a challenge cookie instead.
+      async signIn({ user, account }) {
+        if (!user.id || !(await needsSecondFactor(user.id))) return true;
+        await issueChallenge(user.id, account?.provider ?? "unknown", null);
+        return TWO_FACTOR_PATH;
+      },
+    },
     events: {
       // A new person (OAuth or magic link) gets a personal organization, as password sign-up does.
       async createUser({ user }) {

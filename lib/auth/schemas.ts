@@ -59,3 +59,22 @@ export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), password: newPasswordField, confirmPassword: z.string() })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords don't match." });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** A second-factor code as typed: six digits from the app or a recovery code; "remember this device" is a checkbox. */
+export const twoFactorCodeSchema = z.object({
+  code: z.string().trim().min(1, "Enter the code from your authenticator app.").max(40, "That code is too long."),
+  rememberDevice: z.literal("on").optional().transform((v) => v === "on"),
+});
+export type TwoFactorCodeInput = z.infer<typeof twoFactorCodeSchema>;
+
+/** The first code from the app, confirming a new authenticator. */
+export const twoFactorSetupCodeSchema = z.object({
+  code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, "Enter the 6-digit code from your authenticator app."),
+});
+
+/** Turning two-factor off: the password (when the account has one) and a current code or recovery code. */
+export const disableTwoFactorSchema = z.object({
+  password: z.string().max(200).optional(),
+  code: z.string().trim().min(1, "Enter a code from your authenticator app or a recovery code.").max(40),
+});
+export type DisableTwoFactorInput = z.infer<typeof disableTwoFactorSchema>;

@@ -4,7 +4,7 @@ import { consumeVerificationToken, liveVerificationTokenExists, replaceVerificat
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** What a single-use token is for; part of its identifier so one kind can never be spent as another. */
-export type TokenPurpose = "verify-email" | "reset-password";
+export type TokenPurpose = "verify-email" | "reset-password" | "change-email" | "undo-email-change";
 
 /**
  * SHA-256 of a token, hex: what is stored, so a database leak yields no usable token. Tokens are looked up by

@@ -4,6 +4,7 @@ import type { TemplateDefinition } from "./templates/define";
 import { invitationEmail } from "./templates/invitation";
 import { magicLinkEmail } from "./templates/magic-link";
 import { noticeEmail } from "./templates/notice";
+import { confirmEmailChangeEmail } from "./templates/confirm-email-change";
 import { resetPasswordEmail } from "./templates/reset-password";
 import { verifyEmail } from "./templates/verify-email";
 import { welcomeEmail } from "./templates/welcome";
@@ -20,9 +21,10 @@ export const emailTemplates = {
   "reset-password": resetPasswordEmail,
   invitation: invitationEmail,
   notice: noticeEmail,
+  "confirm-email-change": confirmEmailChangeEmail,
 };
 
-/** The name of a template: `"welcome" | "magic-link" | "verify-email" | "reset-password" | "invitation" | "notice"`. */
+/** The name of a template: `"welcome" | "magic-link" | "verify-email" | "reset-password" | "invitation" | "notice" | "confirm-email-change"`. */
 export type EmailTemplate = keyof typeof emailTemplates;
 
 /** The props a caller passes for a template. */

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { can, type Permission } from "./permissions";
 
 /** The organization of a request and the caller's place in it. */
-export type OrgContext = { orgId: string; slug: string; name: string; plan: string; role: OrgRole; userId: string };
+export type OrgContext = { orgId: string; slug: string; name: string; plan: string; role: OrgRole; userId: string; requireTwoFactor?: boolean };
 
 const MEMBERSHIP_TTL_SECONDS = 300;
 /** Cache tag of everything derived from a person's memberships; bump it whenever they change. */

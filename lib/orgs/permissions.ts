@@ -4,6 +4,7 @@ import type { OrgRole } from "@/db/schema";
 export const permissionNames = [
   "org:update",
   "org:delete",
+  "org:security",
   "members:invite",
   "members:remove",
   "members:update-role",
@@ -16,7 +17,7 @@ export const permissionNames = [
 
 export type Permission = (typeof permissionNames)[number];
 
-/** The one role-to-permission table. Owners can do everything; admins all but delete the org and pay. */
+/** The one role-to-permission table. Owners can do everything; admins all but delete the org, pay and set security rules. */
 export const rolePermissions: Record<OrgRole, readonly Permission[]> = {
   owner: permissionNames,
   admin: ["org:update", "members:invite", "members:remove", "members:update-role", "projects:read", "projects:write", "audit:read", "webhooks:manage"],

@@ -31,6 +31,8 @@ export interface RateLimitPolicy {
  * | passwordReset   | email    | 3 / 1 h      | each sends an email: nobody's inbox can be flooded through Keel |
  * | magicLink       | email    | 5 / 15 min   | each sends an email, but a person waiting for one retries more than for a reset |
  * | emailRequestsIp | IP       | 20 / 1 h     | every request that makes Keel send an email (reset, magic link, verification), so one IP cannot spray many addresses |
+ * | emailChange     | user     | 3 / 1 h      | each mails a new address: a stolen session cannot spray addresses |
+ * | twoFactor       | user     | 5 / 15 min   | six digits: at most 480 guesses a day, about one chance in 700 a day of hitting a code |
  * | api             | API key  | 600 / 1 min  | 10 requests a second on average, bursts allowed within the minute |
  */
 export const policies = {
@@ -45,6 +47,8 @@ export const policies = {
   passwordReset: { limit: 3, window: "1 h", by: "email" },
   magicLink: { limit: 5, window: "15 m", by: "email" },
   emailRequestsIp: { limit: 20, window: "1 h", by: "ip" },
+  emailChange: { limit: 3, window: "1 h", by: "user" },
+  twoFactor: { limit: 5, window: "15 m", by: "user" },
   api: { limit: 600, window: "1 m", by: "apiKey" },
 } as const satisfies Record<string, RateLimitPolicy>;
 

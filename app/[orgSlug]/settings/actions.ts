@@ -6,6 +6,7 @@ import { homePath } from "@/lib/auth/destinations";
 import { changeOrgSlug, changeOrgSlugSchema } from "@/lib/orgs/change-org-slug";
 import { renameOrg, renameOrgSchema } from "@/lib/orgs/rename-org";
 import { requestOrgDeletion, requestOrgDeletionSchema } from "@/lib/orgs/request-org-deletion";
+import { setTwoFactorRequirement, setTwoFactorRequirementSchema } from "@/lib/orgs/set-two-factor-requirement";
 
 // Rename and slug changes drop every member's cached membership after commit.
 export const renameOrgAction = action(
@@ -27,4 +28,14 @@ export const changeOrgSlugAction = action(
 export const requestOrgDeletionAction = action(
   { schema: requestOrgDeletionSchema, permission: "org:delete", redirectTo: (_, { org }) => homePath(org.userId, org.orgId) },
   async ({ input, org, tx }) => requestOrgDeletion(tx, org, input),
+);
+
+// Owners only: members without two-factor are sent to set it up on their next page.
+export const setTwoFactorRequirementAction = action(
+  { schema: setTwoFactorRequirementSchema, permission: "org:security" },
+  async ({ input, org, tx }) => {
+    const result = await setTwoFactorRequirement(tx, org, input);
+    revalidatePath(`/${org.slug}/settings`);
+    return result;
+  },
 );

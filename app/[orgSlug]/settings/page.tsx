@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { orgPage } from "@/lib/org-page";
 import { can } from "@/lib/orgs/permissions";
-import { ChangeSlugForm, DeleteOrgForm, RenameOrgForm } from "./_components/general-forms";
+import { hasTwoFactor } from "@/lib/auth/two-factor/manage";
 import { appUrl } from "@/lib/env";
+import { ChangeSlugForm, DeleteOrgForm, RenameOrgForm, TwoFactorRequirementForm } from "./_components/general-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 /** General settings: name, address, and deleting the organization. */
 export default orgPage({}, async ({ org }) => {
   const origin = appUrl();
+  const ownTwoFactor = await hasTwoFactor(org.userId);
   const canUpdate = can(org.role, "org:update");
 
   return (
@@ -28,6 +30,17 @@ export default orgPage({}, async ({ org }) => {
         </CardHeader>
         <CardContent>{canUpdate ? <ChangeSlugForm slug={org.slug} origin={origin} /> : <p className="font-mono text-sm">{org.slug}</p>}</CardContent>
       </Card>
+      {can(org.role, "org:security") ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Two-factor authentication</CardTitle>
+            <CardDescription>Members without it are sent to set it up before they can open {org.name}.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TwoFactorRequirementForm slug={org.slug} required={Boolean(org.requireTwoFactor)} ownTwoFactor={ownTwoFactor} />
+          </CardContent>
+        </Card>
+      ) : null}
       {can(org.role, "org:delete") ? (
         <Card className="border-destructive/40">
           <CardHeader>

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/lib/action";
 import { changePassword } from "@/lib/auth/change-password";
-import { changePasswordSchema } from "@/lib/auth/schemas";
+import { requestEmailChange, requestEmailChangeSchema } from "@/lib/account/change-email";
+import { appUrl } from "@/lib/env";
+import { changePasswordSchema, disableTwoFactorSchema, twoFactorSetupCodeSchema } from "@/lib/auth/schemas";
+import { cancelTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/auth/two-factor/manage";
 import { revokeSessions } from "@/lib/auth/session";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
@@ -41,3 +44,53 @@ export const revokeOtherSessionsAction = userAction({ schema: z.object({}), succ
   revalidatePath("/account/security");
   return null;
 });
+
+async function revokeOthers(userId: string, reason: string): Promise<void> {
+  const revoked = await revokeSessions(userId, { allExceptCurrent: true });
+  if (revoked) await recordAccountAudit({ action: "user.sessions_revoked", actorId: userId, target: { type: "user", id: userId }, metadata: { count: revoked, reason } });
+}
+
+/** Starts setting up two-factor: the page then shows the QR code and manual key of a new pending secret. */
+export const startTwoFactorAction = userAction({ schema: z.object({}) }, async ({ session }) => {
+  await startTwoFactorEnrolment(session.user.id);
+  revalidatePath("/account/security");
+  return null;
+});
+
+/** Abandons an unconfirmed setup. */
+export const cancelTwoFactorAction = userAction({ schema: z.object({}) }, async ({ session }) => {
+  await cancelTwoFactorEnrolment(session.user.id);
+  revalidatePath("/account/security");
+  return null;
+});
+
+/**
+ * Confirms the setup with a first code: two-factor is on, every other session is signed out (it never proved a
+ * second factor), and the ten recovery codes come back once, for the form to show and offer as a download. The
+ * form refreshes the page when the person has saved them.
+ */
+export const confirmTwoFactorAction = userAction(
+  { schema: twoFactorSetupCodeSchema, successMessage: "Two-factor authentication is on. Your other sessions were signed out." },
+  async ({ input, session }) => {
+    const { recoveryCodes } = await confirmTwoFactorEnrolment(session.user.id, input.code);
+    await revokeOthers(session.user.id, "two_factor_enabled");
+    return { recoveryCodes };
+  },
+);
+
+/** Turns two-factor off with the password and a code, and signs out every other session. */
+export const disableTwoFactorAction = userAction(
+  { schema: disableTwoFactorSchema, successMessage: "Two-factor authentication is off. Your other sessions were signed out." },
+  async ({ input, session }) => {
+    await disableTwoFactor(session.user.id, input);
+    await revokeOthers(session.user.id, "two_factor_disabled");
+    revalidatePath("/account/security");
+    return null;
+  },
+);
+
+/** Asks to change the sign-in email: a link goes to the new address, and nothing changes until it is used. */
+export const requestEmailChangeAction = userAction(
+  { schema: requestEmailChangeSchema, successMessage: "Check the new inbox: the change takes effect when you open the link we sent there." },
+  async ({ input, session }) => requestEmailChange(session.user.id, input, appUrl()),
+);

@@ -1,23 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangeEmailForm } from "./_components/change-email-form";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsList } from "./_components/sessions-list";
+import { TwoFactorSection } from "./_components/two-factor-section";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { hasPassword } from "@/lib/auth/change-password";
 import { listDeviceSessions } from "@/lib/auth/sessions-list";
 import { requireSession } from "@/lib/auth/session";
+import { twoFactorStatus } from "@/lib/auth/two-factor/manage";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default async function SecurityPage() {
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireSession();
-  const [sessions, passwordSet] = await Promise.all([listDeviceSessions(session.user.id, session.id), hasPassword(session.user.id)]);
+  const [sessions, passwordSet, twoFactor, params] = await Promise.all([
+    listDeviceSessions(session.user.id, session.id),
+    hasPassword(session.user.id),
+    twoFactorStatus(session.user.id, session.user.email),
+    searchParams,
+  ]);
+  // Set by an organization that requires two-factor, when it sends a member here.
+  const requiredBy = typeof params.required === "string" && /^[a-z0-9-]{1,48}$/.test(params.required) ? params.required : null;
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-8 sm:px-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
-        <p className="text-sm text-muted-foreground">Your password and the devices signed in to {session.user.email}.</p>
+        <p className="text-sm text-muted-foreground">Your password, two-factor authentication and the devices signed in to {session.user.email}.</p>
       </div>
+      {params.email === "changed" ? (
+        <Alert variant="success">
+          <AlertDescription>Your email address is changed to {session.user.email}. Your other sessions were signed out.</AlertDescription>
+        </Alert>
+      ) : null}
+      {requiredBy && twoFactor.state !== "on" ? (
+        <Alert>
+          <AlertTitle>Two-factor authentication required</AlertTitle>
+          <AlertDescription>
+            The organization <span className="font-mono">{requiredBy}</span> asks every member to use two-factor authentication. Set it up below to continue.
+          </AlertDescription>
+        </Alert>
+      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>Password</CardTitle>
@@ -35,6 +59,27 @@ export default async function SecurityPage() {
               .
             </p>
           )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Email address</CardTitle>
+          <CardDescription>
+            You sign in with <span className="font-medium text-foreground">{session.user.email}</span>. A new address takes effect once you confirm it from
+            its inbox.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ChangeEmailForm hasPassword={passwordSet} />
+        </CardContent>
+      </Card>
+      <Card id="two-factor">
+        <CardHeader>
+          <CardTitle>Two-factor authentication</CardTitle>
+          <CardDescription>A code from an app on your phone, asked after your password or email link.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TwoFactorSection status={twoFactor} hasPassword={passwordSet} />
         </CardContent>
       </Card>
       <Card>

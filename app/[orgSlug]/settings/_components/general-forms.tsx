@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
-import { changeOrgSlugAction, renameOrgAction, requestOrgDeletionAction } from "../actions";
+import { changeOrgSlugAction, renameOrgAction, requestOrgDeletionAction, setTwoFactorRequirementAction } from "../actions";
 
 /** Rename the organization. */
 export function RenameOrgForm({ slug, name }: { slug: string; name: string }) {
@@ -89,6 +89,30 @@ export function DeleteOrgForm({ slug }: { slug: string }) {
           Delete organization
         </SubmitButton>
       </div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** Require two-factor authentication of every member (owners only). */
+export function TwoFactorRequirementForm({ slug, required, ownTwoFactor }: { slug: string; required: boolean; ownTwoFactor: boolean }) {
+  return (
+    <ActionForm action={setTwoFactorRequirementAction} className="grid gap-4">
+      {(state) => (
+        <>
+          <input type="hidden" name="orgSlug" value={slug} />
+          <input type="hidden" name="required" value={required ? "false" : "true"} />
+          <p className="text-sm">
+            {required ? "Every member must use two-factor authentication." : "Members may sign in without two-factor authentication."}
+            {!required && !ownTwoFactor ? <span className="block text-muted-foreground">You don&rsquo;t use it yet: you will be asked to set it up too.</span> : null}
+          </p>
+          <FormMessage state={state} />
+          <div>
+            <SubmitButton variant={required ? "outline" : "default"} pendingLabel="Saving…">
+              {required ? "Stop requiring two-factor" : "Require two-factor for all members"}
+            </SubmitButton>
+          </div>
         </>
       )}
     </ActionForm>
