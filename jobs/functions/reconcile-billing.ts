@@ -1,8 +1,7 @@
 import { listCustomers } from "@/db/queries/billing";
 import { withSystem } from "@/db/tenant";
 import { billingEnabled, requireStripe } from "@/lib/billing/stripe";
-import { syncCustomer } from "@/lib/billing/sync-customer";
-import { log } from "@/lib/log";
+import { reconcileCustomers } from "@/lib/billing/reconcile";
 import { inngest } from "../client";
 
 const BATCH = 50;
@@ -19,17 +18,8 @@ export const reconcileBilling = inngest.createFunction(
     let repaired = 0;
     for (let i = 0; i < customers.length; i += BATCH) {
       const batch = customers.slice(i, i + BATCH);
-      repaired += await step.run(`sync-${i / BATCH}`, async () => {
-        let n = 0;
-        for (const { stripeCustomerId } of batch) {
-          const result = await syncCustomer(requireStripe(), stripeCustomerId, { source: "reconcile" });
-          if (result.changed.length) {
-            n++;
-            log.warn({ orgId: result.orgId, customerId: stripeCustomerId, fields: result.changed, ledger: result.ledger }, "reconcile-billing: repaired a drifted subscription");
-          }
-        }
-        return n;
-      });
+      const repairs = await step.run(`sync-${i / BATCH}`, () => reconcileCustomers(requireStripe(), batch.map((c) => c.stripeCustomerId)));
+      repaired += repairs.length;
     }
     return { customers: customers.length, repaired };
   },
