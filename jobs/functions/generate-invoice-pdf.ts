@@ -1,6 +1,6 @@
 import { requireStripe } from "@/lib/billing/stripe";
 import { notifyBillingManagers } from "@/lib/billing/notify";
-import { formatMoney } from "@/lib/billing/invoice-pdf";
+import { formatMoney } from "@/lib/billing/money";
 import { generateInvoiceDocument, storeInvoice } from "@/lib/billing/record-invoice";
 import { appUrl } from "@/lib/env";
 import { inngest } from "../client";

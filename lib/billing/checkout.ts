@@ -4,7 +4,9 @@ import { countMembers, findSubscription, insertCustomer } from "@/db/queries/bil
 import { withTenant } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { assertCan, type OrgContext } from "@/lib/orgs/membership";
+import { inOrg } from "@/lib/orgs/in-org";
+import { assertCan, myOrgs, type OrgContext } from "@/lib/orgs/membership";
+import { can } from "@/lib/orgs/permissions";
 import { planById } from "@/lib/plans";
 import { priceIdFor } from "./catalog";
 import { billingPath } from "./limits";
@@ -89,4 +91,25 @@ export async function openPortal(org: OrgContext, origin: string): Promise<strin
     recordAudit(tx, org.orgId, { action: "billing.portal_opened", actorId: org.userId, target: { type: "subscription", id: current.stripeSubscriptionId ?? current.stripeCustomerId } }),
   );
   return portal.url;
+}
+
+/** Where "Start Pro" on the pricing page sends a person: this path, carried through sign-up and verification. */
+export const checkoutStartPath = (input: CheckoutInput) => `/billing/checkout?plan=${input.plan}&interval=${input.interval}`;
+
+/**
+ * Where GET /billing/checkout sends `userId`: straight to Stripe Checkout for the first organization they may manage
+ * billing of (after sign-up: their personal one), or to its billing page when checkout cannot start (Stripe not
+ * connected, a plan not synced); to /new when they have no organization to bill.
+ */
+export async function checkoutStartDestination(session: { user: { id: string; email: string } }, input: CheckoutInput, origin: string): Promise<string> {
+  const orgs = await myOrgs(session.user.id);
+  const first = orgs.find((o) => can(o.role, "billing:manage"));
+  if (!first) return "/new";
+  const org = await inOrg({ kind: "user", userId: session.user.id }, first.slug, "billing:manage");
+  try {
+    return await startCheckout(org, input, { email: session.user.email, origin });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return `${billingPath(org.slug)}?checkout=unavailable`;
+  }
 }

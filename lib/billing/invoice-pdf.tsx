@@ -1,6 +1,7 @@
 import "server-only";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { Invoice } from "@/db/schema";
+import { formatMoney } from "./money";
 
 // Keel's invoice/receipt: one A4 page in the built-in Helvetica (nothing downloaded at render time). What a
 // customer's accountant needs: who, number, dates, lines, tax, total, and that it is paid.
@@ -29,10 +30,6 @@ const styles = StyleSheet.create({
   footer: { position: "absolute", bottom: 36, left: 48, right: 48, color: muted, fontSize: 8, textAlign: "center" },
 });
 
-/** "$29.00" (or another currency) for an amount in cents. */
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
-}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 

@@ -9,11 +9,13 @@ import {
   setOrgPlan,
   updateSubscriptionRow,
 } from "@/db/queries/billing";
+import { listMemberIds } from "@/db/queries/memberships";
 import type { Subscription } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { subscriptionUpdated } from "@/jobs/events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { log } from "@/lib/log";
+import { invalidateMemberships } from "@/lib/orgs/membership";
 import { afterCommit, enqueue, withOutbox } from "@/lib/outbox";
 import { mrrCents, planById, planOfLookupKey, plans } from "@/lib/plans";
 import { invalidateEntitlements } from "./entitlements";
@@ -169,7 +171,12 @@ export async function syncCustomer(stripe: Stripe, customerId: string, options: 
         currentPeriodEnd: next.currentPeriodEnd?.toISOString() ?? null,
         cancelAtPeriodEnd: next.cancelAtPeriodEnd,
       });
-      afterCommit(() => invalidateEntitlements(orgId));
+      // Pages read the plan from the cached membership too (OrgContext.plan): drop both once this commits.
+      const memberIds = await listMemberIds(tx, orgId);
+      afterCommit(async () => {
+        await invalidateEntitlements(orgId);
+        await invalidateMemberships(...memberIds);
+      });
       return { orgId, changed: [...changed], ledger: reason };
     }),
   );
