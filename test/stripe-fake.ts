@@ -5,6 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
+import { billingIntervals, paidPlans, priceLookupKey, unitPriceCents } from "@/lib/plans";
 
 type Obj = Record<string, unknown> & { id: string };
 type Params = Record<string, unknown>;
@@ -306,7 +307,19 @@ export async function startStripeFake(options: StripeFakeOptions) {
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
 
+  /** Creates the products and prices of lib/plans.ts directly, as `npm run stripe:sync` would (for servers that start without it). */
+  function seedCatalog() {
+    for (const plan of paidPlans) {
+      products.set(`keel_${plan.id}`, { id: `keel_${plan.id}`, object: "product", name: `Keel ${plan.name}`, description: plan.tagline, active: true, metadata: { keel_plan: plan.id } });
+      for (const interval of billingIntervals) {
+        const price: Obj = { id: newId("price"), object: "price", product: `keel_${plan.id}`, currency: "usd", unit_amount: unitPriceCents(plan, interval), recurring: { interval }, lookup_key: priceLookupKey(plan.id, interval), active: true, metadata: {}, type: "recurring" };
+        prices.set(price.id, price);
+      }
+    }
+  }
+
   return {
+    seedCatalog,
     /** Base URL: set UNSAFE_STRIPE_API_URL to it. */
     url: base,
     port,
