@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Native or worker-thread packages that must load from node_modules at runtime, not from the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "postgres", "@electric-sql/pglite", "@react-pdf/renderer"],
   env: { KEEL_VERSION: pkg.version },
   // The dev job executor re-syncs every few seconds; its PUTs to /api/inngest are not news (the executor itself
   // logs when the functions change).

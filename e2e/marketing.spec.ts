@@ -14,15 +14,20 @@ test("a founder lands on the home page and finds what Keel is and how to start",
 test("the pricing page shows each plan with its price, limits and call to action", async ({ page }) => {
   await page.goto("/pricing");
   await expect(page.getByRole("heading", { level: 1, name: "Pricing" })).toBeVisible();
-  for (const [plan, price] of [
-    ["Free", "$0"],
-    ["Pro", "$29"],
-    ["Business", "$99"],
+  const checkout = (plan: string, interval: string) => `/sign-up?callbackUrl=${encodeURIComponent(`/billing/checkout?plan=${plan}&interval=${interval}`)}`;
+  for (const [plan, price, href] of [
+    ["Free", "$0", "/sign-up"],
+    ["Pro", "$29", checkout("pro", "month")],
+    ["Business", "$19", checkout("business", "month")],
   ] as const) {
     const card = page.getByRole("group", { name: plan, exact: true });
     await expect(card).toContainText(price);
-    await expect(card.getByRole("link").first()).toHaveAttribute("href", `/sign-up?plan=${plan.toLowerCase()}`);
+    await expect(card.getByRole("link").first()).toHaveAttribute("href", href);
   }
+  // Yearly: ten months' price, and "Start Pro" carries the yearly period into checkout.
+  await page.getByRole("radio", { name: /Yearly/ }).check({ force: true });
+  await expect(page.getByRole("group", { name: "Pro", exact: true })).toContainText("$290");
+  await expect(page.getByRole("group", { name: "Pro", exact: true }).getByRole("link").first()).toHaveAttribute("href", checkout("pro", "year"));
   await expect(page.getByRole("group", { name: "Business" })).toContainText("Unlimited members");
   await expect(page.getByRole("group", { name: "Free" })).toContainText("3 members");
   await expect(page.getByText("Most popular")).toBeVisible();

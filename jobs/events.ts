@@ -56,3 +56,26 @@ export const memberChanged = eventType("org/member.changed", {
 export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
   schema: z.object({ ...envelope, orgId: z.uuid(), endpointId: z.uuid(), deliveryId: z.uuid(), generation: z.number().int().min(0) }),
 });
+
+/** Stripe sent an event Keel stored (stripe_events); process-stripe-event syncs the customer from Stripe's current state. */
+export const stripeEventReceived = eventType("stripe/event.received", {
+  schema: z.object({ ...envelope, eventId: z.string().min(1), type: z.string().min(1), customerId: z.string().min(1), objectId: z.string().nullable() }),
+});
+
+/** An organization's plan, seats or billing status changed (written by the billing sync; published as a webhook). */
+export const subscriptionUpdated = eventType("billing/subscription.updated", {
+  schema: z.object({
+    ...envelope,
+    orgId: z.uuid(),
+    plan: z.string(),
+    status: z.string(),
+    seats: z.number().int().min(0),
+    currentPeriodEnd: z.iso.datetime().nullable(),
+    cancelAtPeriodEnd: z.boolean(),
+  }),
+});
+
+/** A Stripe invoice of the organization was paid; generate-invoice-pdf stores it and its PDF, and mails a receipt. */
+export const invoicePaid = eventType("billing/invoice.paid", {
+  schema: z.object({ ...envelope, orgId: z.uuid(), stripeInvoiceId: z.string().min(1) }),
+});

@@ -69,6 +69,14 @@ describe("the environment", () => {
     expect(parseEnv({ DATABASE_PREPARED_STATEMENTS: "off" }).problems).toEqual(["DATABASE_PREPARED_STATEMENTS must be true or false"]);
   });
 
+  it("takes Stripe's two keys together or not at all, in one line", () => {
+    const line = "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments, or neither to run on the Free plan";
+    expect(startupProblems({ ...production, STRIPE_SECRET_KEY: "sk_test_x" })).toEqual([line]);
+    expect(startupProblems({ ...production, STRIPE_WEBHOOK_SECRET: "whsec_x" })).toEqual([line]);
+    expect(startupProblems({ ...production, STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" })).toEqual([]);
+    expect(startupProblems(production)).toEqual([]);
+  });
+
   it("is read once: env() keeps its values until the environment is reloaded", () => {
     stubEnv("DATABASE_POOL_MAX", "7");
     const first = env();

@@ -65,6 +65,12 @@ const schema = z
     // Unset: allowed outside production, refused in it (lib/webhooks/config.ts).
     UNSAFE_WEBHOOKS_ALLOW_LOOPBACK: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["0", "1"], { error: "must be 1 or 0" }).optional()),
 
+    // Billing: both or neither. Without them Keel runs every organization on the Free plan.
+    STRIPE_SECRET_KEY: optional,
+    STRIPE_WEBHOOK_SECRET: optional,
+    // Test-only: points the Stripe SDK at a local fake of Stripe's API (test/stripe-fake.ts). Never set in production.
+    UNSAFE_STRIPE_API_URL: httpUrl,
+
     UPSTASH_REDIS_REST_URL: httpUrl,
     UPSTASH_REDIS_REST_TOKEN: optional,
     CACHE_NAMESPACE: optional.refine((v) => v === undefined || /^[A-Za-z0-9._-]{1,64}$/.test(v), "may only hold letters, digits, '.', '_' and '-' (up to 64)"),
@@ -104,6 +110,9 @@ const schema = z
     }
     if (Boolean(e.UPSTASH_REDIS_REST_URL) !== Boolean(e.UPSTASH_REDIS_REST_TOKEN)) {
       problem("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together: set both, or neither for the in-process cache");
+    }
+    if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+      problem("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both to take payments, or neither to run on the Free plan");
     }
   });
 

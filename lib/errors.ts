@@ -1,5 +1,6 @@
 /** The error codes a caller can see, and the HTTP status of each: the one table. */
 export const errorStatus = {
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -15,8 +16,11 @@ export type ErrorCode = keyof typeof errorStatus;
 /** Field name to its messages, shown next to the field. */
 export type FieldErrors = Record<string, string[]>;
 
+/** Where the caller can fix what was refused (a plan limit: the billing page), shown as a link after the message. */
+export type ErrorLink = { href: string; label: string };
+
 /** The one error shape every action and route answers with. */
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors; link?: ErrorLink } };
 
 /** An error meant for the caller: its message is shown as is, so it must never carry internals. */
 export class AppError extends Error {
@@ -24,7 +28,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { fields?: FieldErrors; retryAfterSeconds?: number } = {},
+    readonly options: { fields?: FieldErrors; retryAfterSeconds?: number; link?: ErrorLink } = {},
   ) {
     super(message);
   }
@@ -35,7 +39,14 @@ export class AppError extends Error {
 
   /** The body sent to the caller. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.options.fields ? { fields: this.options.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.options.fields ? { fields: this.options.fields } : {}),
+        ...(this.options.link ? { link: this.options.link } : {}),
+      },
+    };
   }
 }
 

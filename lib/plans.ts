@@ -1,10 +1,17 @@
-/** A subscription plan: what it costs and what it allows. The pricing page and entitlement checks read this table. */
+/**
+ * A subscription plan: what it costs and what it allows. The one table: the pricing page, entitlement checks and
+ * `npm run stripe:sync` (which creates Stripe's products and prices from it) all read it.
+ */
 export type Plan = {
   id: "free" | "pro" | "business";
   name: string;
   tagline: string;
-  /** Monthly price in US cents; yearly billing is ten months' worth. */
+  /** Monthly price in US cents (per member when `perSeat`); yearly billing is ten months' worth. */
   monthlyPriceCents: number;
+  /** Priced per member: the subscription's quantity follows the organization's member count. */
+  perSeat?: boolean;
+  /** Free trial days of a first checkout. */
+  trialDays?: number;
   limits: { members: number | null; projects: number | null; apiRequestsPerMonth: number; auditLogDays: number };
   features: string[];
   highlighted?: boolean;
@@ -25,6 +32,7 @@ export const plans: readonly Plan[] = [
     name: "Pro",
     tagline: "For teams shipping a product to paying customers.",
     monthlyPriceCents: 2_900,
+    trialDays: 14,
     limits: { members: 20, projects: null, apiRequestsPerMonth: 1_000_000, auditLogDays: 90 },
     // Features only: the limits above are listed beside them and are not repeated here.
     features: ["Everything in Free", "Outgoing webhooks", "Email support"],
@@ -34,7 +42,9 @@ export const plans: readonly Plan[] = [
     id: "business",
     name: "Business",
     tagline: "For companies with security reviews and many teams.",
-    monthlyPriceCents: 9_900,
+    monthlyPriceCents: 1_900,
+    perSeat: true,
+    trialDays: 14,
     limits: { members: null, projects: null, apiRequestsPerMonth: 10_000_000, auditLogDays: 365 },
     features: ["Everything in Pro", "Priority support"],
   },
@@ -43,6 +53,36 @@ export const plans: readonly Plan[] = [
 /** The plan with this id; unknown ids fall back to Free so a bad row never grants more. */
 export function planById(id: string): Plan {
   return plans.find((p) => p.id === id) ?? plans[0]!;
+}
+
+/** How often a paid plan is billed. */
+export type BillingInterval = "month" | "year";
+export const billingIntervals: readonly BillingInterval[] = ["month", "year"];
+
+/** The plans that are paid for (checkout, Stripe's catalog). */
+export const paidPlans = plans.filter((p) => p.monthlyPriceCents > 0);
+
+/** The price in cents of one unit (one member for per-seat plans) for a billing interval: a year is ten months. */
+export function unitPriceCents(plan: Plan, interval: BillingInterval): number {
+  return interval === "year" ? plan.monthlyPriceCents * 10 : plan.monthlyPriceCents;
+}
+
+/** The Stripe price `lookup_key` of a plan and interval (`keel_pro_monthly`): prices are found by it, never by id. */
+export function priceLookupKey(planId: Plan["id"], interval: BillingInterval): string {
+  return `keel_${planId}_${interval === "year" ? "yearly" : "monthly"}`;
+}
+
+/** The plan and interval of a price lookup key, or null for a price Keel did not create. */
+export function planOfLookupKey(key: string | null | undefined): { plan: Plan; interval: BillingInterval } | null {
+  const match = /^keel_([a-z]+)_(monthly|yearly)$/.exec(key ?? "");
+  const plan = match && paidPlans.find((p) => p.id === match[1]);
+  return plan ? { plan, interval: match[2] === "yearly" ? "year" : "month" } : null;
+}
+
+/** Monthly recurring revenue in cents of `seats` units of a plan at an interval (a yearly price counts a twelfth). */
+export function mrrCents(plan: Plan, interval: BillingInterval, seats: number): number {
+  const units = plan.perSeat ? Math.max(1, seats) : 1;
+  return interval === "year" ? Math.round((unitPriceCents(plan, "year") * units) / 12) : unitPriceCents(plan, "month") * units;
 }
 
 /** "$29" for 2900 cents; whole dollars only when there are no cents. */

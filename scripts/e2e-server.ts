@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/test/scratch-database";
+import { startStripeFake } from "@/test/stripe-fake";
 import { runCli } from "./cli";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { startDevExecutor } from "./inngest-dev";
@@ -50,6 +51,12 @@ await runCli(
     // Production refuses to start without a secret; plain-http AUTH_URL keeps cookies usable on http://localhost.
     process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
     process.env.AUTH_URL ??= `http://localhost:${port}`;
+    // Billing against the local Stripe fake: its checkout page pays, returns to Keel and posts the signed events.
+    const webhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
+    const stripe = await startStripeFake({ webhookSecret, webhookUrl: `http://localhost:${port}/api/webhooks/stripe`, skipTrials: true });
+    stripe.seedCatalog();
+    teardowns.unshift(stripe.close);
+    Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_e2e", STRIPE_WEBHOOK_SECRET: webhookSecret, UNSAFE_STRIPE_API_URL: stripe.url });
 
     const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], { stdio: "inherit", env: process.env });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));

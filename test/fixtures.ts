@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { insertSession } from "@/db/queries/sessions";
-import { auditLogs, invitations, memberships, organizations, outboxEvents, projects, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { auditLogs, invoiceDocuments, invoices, subscriptionChanges, subscriptions, invitations, memberships, organizations, outboxEvents, projects, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withUser, type Tx } from "@/db/tenant";
 
 /** A fresh organization with one owner, written around RLS (test setup only). */
@@ -48,7 +48,23 @@ export const tenantRowFactories: Record<string, (tx: Tx, scope: Scope) => Promis
     const delivery = await insertWebhookDelivery(tx, scope);
     await tx.insert(webhookAttempts).values({ orgId: scope.orgId, deliveryId: delivery.id, generation: 0, attempt: 1, succeeded: true, statusCode: 200, durationMs: 12 });
   },
+  subscriptions: (tx, { orgId }) => tx.insert(subscriptions).values({ orgId, stripeCustomerId: `cus_${randomUUID()}` }),
+  subscription_changes: (tx, { orgId }) =>
+    tx.insert(subscriptionChanges).values({ orgId, reason: "new", planBefore: "free", planAfter: "pro", mrrBeforeCents: 0, mrrAfterCents: 2900, seatsBefore: 0, seatsAfter: 1 }),
+  invoices: (tx, scope) => insertInvoice(tx, scope),
+  invoice_documents: async (tx, scope) => {
+    const invoice = await insertInvoice(tx, scope);
+    await tx.insert(invoiceDocuments).values({ orgId: scope.orgId, invoiceId: invoice.id, pdf: Buffer.from("%PDF-1.4") });
+  },
 };
+
+async function insertInvoice(tx: Tx, { orgId }: Scope) {
+  const [row] = await tx
+    .insert(invoices)
+    .values({ orgId, stripeInvoiceId: `in_${randomUUID()}`, number: "KEEL-0001", currency: "usd", subtotalCents: 2900, taxCents: 0, totalCents: 2900, lines: [] })
+    .returning();
+  return row!;
+}
 
 /** Starts a session for `userId`, as sign-in does (in their own withUser transaction); returns its cookie token. */
 export async function createSession(userId: string, values: { token?: string; expires?: Date; userAgent?: string } = {}): Promise<string> {

@@ -1,16 +1,25 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
+import { PastDueBanner } from "@/components/billing/past-due-banner";
+import { entitlementsOf } from "@/lib/billing/entitlements";
 import { requireOrg } from "@/lib/org-page";
 import { myOrgs } from "@/lib/orgs/membership";
+import { can } from "@/lib/orgs/permissions";
 
 /** Every organization page: signed in (else sign-in), a member (else 404), inside the app shell. */
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { session, org } = await requireOrg(orgSlug);
-  const orgs = await myOrgs(session.user.id);
+  // Both through the cache: a warm page view costs no database round trip for them.
+  const [orgs, entitlements] = await Promise.all([myOrgs(session.user.id), entitlementsOf(org.orgId)]);
   return (
-    <AppShell org={org} orgs={orgs} user={session.user}>
-      {children}
-    </AppShell>
+    <>
+      {entitlements.graceEndsAt ? (
+        <PastDueBanner slug={org.slug} planName={entitlements.paidPlan.name} graceEndsAt={entitlements.graceEndsAt} canManage={can(org.role, "billing:manage")} />
+      ) : null}
+      <AppShell org={org} orgs={orgs} user={session.user}>
+        {children}
+      </AppShell>
+    </>
   );
 }

@@ -1,16 +1,27 @@
 import type { Metadata } from "next";
-import { PlanCard } from "@/components/marketing/plan-card";
 import { PricingFaq } from "@/components/marketing/pricing-faq";
+import { PricingPlans } from "@/components/marketing/pricing-plans";
 import { SiteFooter } from "@/components/marketing/site-footer";
 import { SiteHeader } from "@/components/marketing/site-header";
-import { plans } from "@/lib/plans";
+import { getSession } from "@/lib/auth/session";
+import { entitlementsOf } from "@/lib/billing/entitlements";
+import { myOrgs } from "@/lib/orgs/membership";
 
 export const metadata: Metadata = {
   title: "Pricing",
   description: "Keel's plans: start free, upgrade when your team and your customers grow. Pay yearly and get two months free.",
 };
 
-export default function PricingPage() {
+/** The plan of the signed-in viewer's first organization (the one "Start Pro" would upgrade), or null. */
+async function viewerPlan(): Promise<{ signedIn: boolean; planId: string | null }> {
+  const session = await getSession();
+  if (!session) return { signedIn: false, planId: null };
+  const [first] = await myOrgs(session.user.id);
+  return { signedIn: true, planId: first ? (await entitlementsOf(first.id)).plan.id : null };
+}
+
+export default async function PricingPage() {
+  const viewer = await viewerPlan();
   return (
     <>
       <SiteHeader current="pricing" />
@@ -27,13 +38,11 @@ export default function PricingPage() {
                 Start free. Upgrade when your team and your customers do.
               </p>
               <p className="mt-4 text-sm text-muted-foreground">
-                Prices in US dollars, billed monthly. Pay yearly for the price of ten months.
+                Prices in US dollars. Pay yearly for the price of ten months. Business is priced per member.
               </p>
             </div>
-            <div className="mx-auto mt-12 grid max-w-md gap-6 lg:mt-16 lg:max-w-none lg:grid-cols-3 lg:items-stretch">
-              {plans.map((plan) => (
-                <PlanCard key={plan.id} plan={plan} />
-              ))}
+            <div className="mt-10 lg:mt-12">
+              <PricingPlans signedIn={viewer.signedIn} currentPlanId={viewer.planId} />
             </div>
           </div>
         </div>

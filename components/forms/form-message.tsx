@@ -1,4 +1,5 @@
 import { CircleAlert } from "lucide-react";
+import Link from "next/link";
 import type { ActionState } from "@/lib/action";
 import { cn } from "@/lib/utils";
 
@@ -9,12 +10,23 @@ import { cn } from "@/lib/utils";
  */
 export function FormMessage({ state, className }: { state: ActionState<unknown> | undefined; className?: string }) {
   const error = state && !state.ok ? state.error.message : null;
+  const link = state && !state.ok ? state.error.link : undefined;
   return (
     <div aria-live="polite" aria-atomic="true" className={cn("empty:absolute", className)}>
       {error ? (
         <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-sm text-destructive">
           <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-          <span>{error}</span>
+          <span>
+            {error}
+            {link ? (
+              <>
+                {" "}
+                <Link href={link.href} className="font-medium underline underline-offset-4">
+                  {link.label}
+                </Link>
+              </>
+            ) : null}
+          </span>
         </p>
       ) : null}
     </div>

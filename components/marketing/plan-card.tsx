@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { formatPrice, type Plan } from "@/lib/plans";
+import { formatPrice, unitPriceCents, type BillingInterval, type Plan } from "@/lib/plans";
 import { cn } from "@/lib/utils";
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
@@ -19,10 +19,14 @@ function limitsInWords(limits: Plan["limits"]): string[] {
   ];
 }
 
-/** One plan on the pricing page; the `highlighted` plan gets the emphasis and the primary button. */
-export function PlanCard({ plan }: { plan: Plan }) {
+/**
+ * One plan on the pricing page at a billing interval; the `highlighted` plan gets the emphasis and the primary
+ * button. `href` is where choosing it goes (sign-up, or straight into checkout); `current` marks the viewer's plan.
+ */
+export function PlanCard({ plan, interval = "month", href, current = false }: { plan: Plan; interval?: BillingInterval; href: string; current?: boolean }) {
   const titleId = `plan-${plan.id}-title`;
   const free = plan.monthlyPriceCents === 0;
+  const per = interval === "year" ? "year" : "month";
 
   return (
     <Card
@@ -38,19 +42,29 @@ export function PlanCard({ plan }: { plan: Plan }) {
           <h2 id={titleId} className="text-lg font-semibold tracking-tight">
             {plan.name}
           </h2>
-          {plan.highlighted ? <Badge>Most popular</Badge> : null}
+          {current ? <Badge variant="secondary">Your plan</Badge> : plan.highlighted ? <Badge>Most popular</Badge> : null}
         </div>
         <CardDescription className="mt-2 leading-relaxed lg:min-h-[2lh]">{plan.tagline}</CardDescription>
         <p className="mt-6 flex items-baseline gap-1.5">
-          <span className="text-4xl font-semibold tracking-tight">{formatPrice(plan.monthlyPriceCents)}</span>
-          <span className="text-sm text-muted-foreground">/ month</span>
+          <span className="text-4xl font-semibold tracking-tight">{formatPrice(unitPriceCents(plan, interval))}</span>
+          <span className="text-sm text-muted-foreground">{plan.perSeat ? `per member / ${per}` : `/ ${per}`}</span>
         </p>
         <p className="mt-1 text-sm text-muted-foreground">
-          {free ? "No card required" : `or ${formatPrice(plan.monthlyPriceCents * 10)} / year`}
+          {free
+            ? "No card required"
+            : interval === "year"
+              ? `${formatPrice(unitPriceCents(plan, "month"))} / month billed monthly`
+              : `or ${formatPrice(unitPriceCents(plan, "year"))} / year${plan.trialDays ? ` · ${plan.trialDays}-day free trial` : ""}`}
         </p>
-        <Button asChild variant={plan.highlighted ? "default" : "outline"} className="mt-6 w-full">
-          <Link href={`/sign-up?plan=${plan.id}`}>{free ? "Start for free" : `Choose ${plan.name}`}</Link>
-        </Button>
+        {current ? (
+          <Button variant="outline" className="mt-6 w-full" disabled>
+            Current plan
+          </Button>
+        ) : (
+          <Button asChild variant={plan.highlighted ? "default" : "outline"} className="mt-6 w-full">
+            <Link href={href}>{free ? "Start for free" : `Start ${plan.name}`}</Link>
+          </Button>
+        )}
       </CardHeader>
       <CardContent className="flex-1 border-t py-6">
         <h3 className="sr-only">Limits</h3>

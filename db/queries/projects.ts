@@ -1,5 +1,5 @@
 import { count, desc, eq, sql } from "drizzle-orm";
-import { organizations, projects, type NewProject, type Project } from "../schema";
+import { projects, type NewProject, type Project } from "../schema";
 import type { Tx } from "../tenant";
 
 /** The organization's projects, newest first (run inside withTenant: RLS scopes them). */
@@ -17,15 +17,6 @@ export async function findProject(tx: Tx, id: string): Promise<Project | null> {
 export async function countProjects(tx: Tx): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(projects);
   return row?.n ?? 0;
-}
-
-/**
- * Locks the organization's row until the transaction ends and returns its plan. Writers that check a plan limit
- * take this lock first, so two of them cannot both count below the limit and both insert.
- */
-export async function lockOrgForUpdate(tx: Tx, orgId: string): Promise<{ plan: string } | null> {
-  const [row] = await tx.select({ plan: organizations.plan }).from(organizations).where(eq(organizations.id, orgId)).for("update");
-  return row ?? null;
 }
 
 /** Inserts a project and returns it. */

@@ -3,6 +3,7 @@ import { markInvitationAccepted, revokeInvitation } from "@/db/queries/invitatio
 import { insertMember } from "@/db/queries/memberships";
 import { withTenant } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertWithinLimit } from "@/lib/billing/limits";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/email/mask-email";
 import { findInvitationByToken, type InvitationView } from "./invitation-by-token";
@@ -44,6 +45,10 @@ export async function answerableInvitation(invitee: Invitee, token: string): Pro
 export async function acceptInvitation(invitee: Invitee, token: string): Promise<{ orgSlug: string; orgId: string }> {
   const invitation = await answerableInvitation(invitee, token);
   await withTenant({ orgId: invitation.orgId, userId: invitee.id }, async (tx) => {
+    // The invitation held a seat, but a downgrade since may have left none: the plan's limit still holds.
+    await assertWithinLimit(tx, invitation.orgId, "members").catch((err: unknown) => {
+      throw err instanceof AppError ? new AppError("conflict", `${invitation.orgName} has no free seat on its plan. Ask an owner to upgrade, then open this link again.`) : err;
+    });
     const spent = await markInvitationAccepted(tx, invitation.orgId, invitation.id, new Date());
     if (!spent) throw alreadyUsed();
     // Someone already in the organization keeps their role; an invitation never demotes.

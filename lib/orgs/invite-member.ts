@@ -6,6 +6,7 @@ import type { Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { assertWithinLimit } from "@/lib/billing/limits";
 import { AppError } from "@/lib/errors";
 import { assertCan, type OrgContext } from "./membership";
 
@@ -84,6 +85,7 @@ export async function inviteMember(tx: Tx, org: OrgContext, input: InviteMemberI
       fields: { email: ["Already invited. Resend the pending invitation instead."] },
     });
   }
+  await assertWithinLimit(tx, org.orgId, "invitations");
   const { token, tokenHash } = newInvitationToken();
   const invitation = await insertInvitation(tx, {
     orgId: org.orgId,

@@ -41,7 +41,12 @@ export function contentSecurityPolicy(pathname: string, requestHeaders: Headers)
   const { policy, nonce } = contentSecurityPolicyFor(pathname, development ? null : loadCspManifest(), {
     development,
     reportUri: settings.CSP_REPORT_URI,
-    formActionOrigins: formActionOrigins({ github: Boolean(settings.AUTH_GITHUB_ID), google: Boolean(settings.AUTH_GOOGLE_ID) }),
+    formActionOrigins: formActionOrigins({
+      github: Boolean(settings.AUTH_GITHUB_ID),
+      google: Boolean(settings.AUTH_GOOGLE_ID),
+      stripe: Boolean(settings.STRIPE_SECRET_KEY),
+      stripeFake: settings.UNSAFE_STRIPE_API_URL,
+    }),
   });
   requestHeaders.set("content-security-policy", policy);
   return {

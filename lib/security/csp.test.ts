@@ -60,6 +60,9 @@ describe("the Content Security Policy", () => {
     expect(d.get("report-uri")).toEqual(["/api/csp-report"]);
     expect(d.get("report-to")).toEqual(["csp"]);
     expect(d.get("form-action")).toEqual(["'self'", "https://github.com"]);
+    // With billing on, Checkout and the Customer Portal (and the test fake of Stripe, when configured) are allowed.
+    expect(formActionOrigins({ github: false, google: false, stripe: true, stripeFake: "http://127.0.0.1:3221/x" })).toEqual(["https://checkout.stripe.com", "https://billing.stripe.com", "http://127.0.0.1:3221"]);
+    expect(formActionOrigins({ github: false, google: false, stripe: false, stripeFake: "http://127.0.0.1:3221" })).toEqual([]);
   });
 
   it("makes a fresh, unguessable nonce every time", () => {

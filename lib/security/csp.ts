@@ -130,7 +130,15 @@ export function contentSecurityPolicyFor(
   return { policy: buildContentSecurityPolicy({ nonce: fresh }, options), nonce: fresh };
 }
 
-/** The origins a sign-in form may redirect to: the configured OAuth providers' authorization pages. */
-export function formActionOrigins(providers: { github: boolean; google: boolean }): string[] {
-  return [...(providers.github ? ["https://github.com"] : []), ...(providers.google ? ["https://accounts.google.com"] : [])];
+/**
+ * The origins a form may redirect to: the configured OAuth providers' authorization pages, and with billing on,
+ * Stripe Checkout and the Customer Portal (`stripeFake`: the test fake's origin, from UNSAFE_STRIPE_API_URL).
+ */
+export function formActionOrigins(providers: { github: boolean; google: boolean; stripe?: boolean; stripeFake?: string }): string[] {
+  return [
+    ...(providers.github ? ["https://github.com"] : []),
+    ...(providers.google ? ["https://accounts.google.com"] : []),
+    ...(providers.stripe ? ["https://checkout.stripe.com", "https://billing.stripe.com"] : []),
+    ...(providers.stripe && providers.stripeFake ? [new URL(providers.stripeFake).origin] : []),
+  ];
 }

@@ -3,7 +3,7 @@
 // To publish another event: declare it in jobs/events.ts, add its types to `webhookEventTypes` (./event-types.ts),
 // and add one `on(...)` line to `webhookSources`.
 import type { EventType, StandardSchemaV1 } from "inngest";
-import { memberChanged, projectChanged } from "@/jobs/events";
+import { memberChanged, projectChanged, subscriptionUpdated } from "@/jobs/events";
 import { webhookEventTypes, type WebhookEventType } from "./event-types";
 
 export { webhookEventTypes, type WebhookEventType };
@@ -58,6 +58,7 @@ export const webhookSources: Source[] = [
     type: `member.${d.change}`,
     data: { userId: d.member.userId, email: d.member.email, name: d.member.name, role: d.member.role, previousRole: d.previousRole },
   })),
+  on(subscriptionUpdated, (d) => ({ type: "subscription.updated", data: subscriptionData(d) })),
 ];
 
 /**
