@@ -21,8 +21,8 @@ const projectActions = await import("@/app/[orgSlug]/projects/actions");
 const settingsActions = await import("@/app/[orgSlug]/settings/actions");
 const memberActions = await import("@/app/[orgSlug]/settings/members/actions");
 const webhookActions = await import("@/app/[orgSlug]/settings/webhooks/actions");
-const projectsRoute = await import("@/app/api/orgs/[orgSlug]/projects/route");
-const projectRoute = await import("@/app/api/orgs/[orgSlug]/projects/[projectId]/route");
+const projectsRoute = await import("@/app/api/v1/orgs/[orgSlug]/projects/route");
+const projectRoute = await import("@/app/api/v1/orgs/[orgSlug]/projects/[projectId]/route");
 
 type Action = (prev: ActionState<never>, form: FormData) => Promise<ActionState<unknown>>;
 type Fixture = { slug: string; projectId: string; memberId: string; takenSlug: string; endpointId: string; deliveryId: string };
@@ -139,7 +139,7 @@ describe("permission matrix", () => {
     for (const role of roles) {
       const call = (handler: (r: Request, s: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, body?: unknown) =>
         handler(
-          new Request(`http://localhost/api/orgs/${fixture.slug}/projects`, {
+          new Request(`http://localhost/api/v1/orgs/${fixture.slug}/projects`, {
             method,
             headers: { cookie: `keel.session=${tokens[role]}`, "content-type": "application/json" },
             body: body ? JSON.stringify(body) : undefined,
@@ -164,7 +164,7 @@ describe("a member of another organization", () => {
   it("gets 404 from every org route", async () => {
     const params = { params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }) };
     const req = (method: string, body?: unknown) =>
-      new Request(`http://localhost/api/orgs/${fixture.slug}/projects`, {
+      new Request(`http://localhost/api/v1/orgs/${fixture.slug}/projects`, {
         method,
         headers: { cookie: `keel.session=${tokens.stranger}`, "content-type": "application/json" },
         body: body ? JSON.stringify(body) : undefined,

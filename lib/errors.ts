@@ -6,6 +6,7 @@ export const errorStatus = {
   conflict: 409,
   validation_error: 422,
   rate_limited: 429,
+  quota_exceeded: 429,
   internal_error: 500,
 } as const;
 
@@ -15,7 +16,7 @@ export type ErrorCode = keyof typeof errorStatus;
 export type FieldErrors = Record<string, string[]>;
 
 /** The one error shape every action and route answers with. */
-export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors; upgradePath?: string } };
 
 /** An error meant for the caller: its message is shown as is, so it must never carry internals. */
 export class AppError extends Error {
@@ -23,7 +24,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { fields?: FieldErrors; retryAfterSeconds?: number } = {},
+    readonly options: { fields?: FieldErrors; retryAfterSeconds?: number; /** Where to buy more (`quota_exceeded`). */ upgradePath?: string } = {},
   ) {
     super(message);
   }
@@ -34,7 +35,8 @@ export class AppError extends Error {
 
   /** The body sent to the caller. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.options.fields ? { fields: this.options.fields } : {}) } };
+    const { fields, upgradePath } = this.options;
+    return { error: { code: this.code, message: this.message, ...(fields ? { fields } : {}), ...(upgradePath ? { upgradePath } : {}) } };
   }
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { auditLogs, users, type NewAuditLog } from "../schema";
 import type { Tx } from "../tenant";
+import { keysetOf, olderThan, type Keyset } from "./keyset";
 
 /** Appends an entry to the audit log, in the caller's transaction (withTenant for an organization's, withUser for a person's own). */
 export async function insertAuditEntry(tx: Tx, entry: NewAuditLog): Promise<void> {
@@ -44,6 +45,35 @@ export async function listAuditEntries(tx: Tx, filter: AuditFilter, page: { offs
     .limit(page.limit + 1)
     .offset(page.offset);
   return { entries: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+/** One page of the organization's audit entries matching `filter`, newest first, after `cursor` (the public API's keyset pages). */
+export async function listAuditEntriesAfter(tx: Tx, filter: AuditFilter, page: { limit: number; cursor?: Keyset }) {
+  const rows = await tx
+    .select({
+      id: auditLogs.id,
+      action: auditLogs.action,
+      targetType: auditLogs.targetType,
+      targetId: auditLogs.targetId,
+      metadata: auditLogs.metadata,
+      requestId: auditLogs.requestId,
+      createdAt: auditLogs.createdAt,
+      actor: { id: users.id, name: users.name, email: users.email },
+      ts: keysetOf(auditLogs.createdAt),
+    })
+    .from(auditLogs)
+    .leftJoin(users, eq(users.id, auditLogs.actorId))
+    .where(and(where(filter), page.cursor ? olderThan(auditLogs.createdAt, auditLogs.id, page.cursor) : undefined))
+    .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+    .limit(page.limit + 1);
+  const kept = rows.slice(0, page.limit);
+  const last = kept.at(-1);
+  const entries = kept.map((row) => {
+    const { ts, ...entry } = row;
+    void ts;
+    return entry;
+  });
+  return { entries, next: rows.length > page.limit && last ? { ts: last.ts, id: last.id } : null };
 }
 
 /** An audit entry as the page shows it. */

@@ -7,3 +7,4 @@ export * from "./email";
 export * from "./account";
 export * from "./webhooks";
 export * from "./two-factor";
+export * from "./api";

@@ -1,9 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { cache as perRequest } from "react";
 import { deleteSessions, findSessionWithUser, insertSession, touchSession } from "@/db/queries/sessions";
 import { withUser } from "@/db/tenant";
+import { afterResponse } from "@/lib/after-response";
 import { cache } from "@/lib/cache";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
 import { deviceOf, requestInfo } from "./request-info";
@@ -24,15 +24,6 @@ async function loadSession(token: string) {
   const row = await findSessionWithUser(token);
   if (!row) return null;
   return { ...row, user: { ...row.user, emailVerified: row.user.emailVerified !== null } };
-}
-
-/** Runs `work` after the response when inside a Next request, right away (not awaited) otherwise. */
-function afterResponse(work: () => Promise<void>): void {
-  try {
-    after(work);
-  } catch {
-    void work().catch(() => {});
-  }
 }
 
 /** The session a cookie token names, from the cache when warm; null when unknown or expired. */

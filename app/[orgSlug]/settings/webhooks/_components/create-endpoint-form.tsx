@@ -6,7 +6,7 @@ import { FormMessage, SubmitButton } from "@/components/forms";
 import { Button } from "@/components/ui/button";
 import { createEndpointAction } from "../actions";
 import { EndpointFields, endpointDraft } from "./endpoint-fields";
-import { SecretReveal } from "./secret-reveal";
+import { SecretReveal } from "@/components/secret-reveal";
 
 /** Adds an endpoint; on success the form gives way to the signing secret, shown this once. */
 export function CreateEndpointForm({ slug }: { slug: string }) {

@@ -8,7 +8,7 @@ import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, D
 import type { ActionState } from "@/lib/action";
 import { deleteEndpointAction, replayDeliveryAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction, updateEndpointAction } from "../actions";
 import { EndpointFields, endpointDraft } from "./endpoint-fields";
-import { SecretReveal } from "./secret-reveal";
+import { SecretReveal } from "@/components/secret-reveal";
 
 type Endpoint = { id: string; url: string; description: string; eventTypes: string[]; enabled: boolean };
 
