@@ -4,7 +4,7 @@ import { requestIdFrom } from "@/lib/request-context";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 // Pages anyone may open. Everything else (org pages, /account, /new) needs a session cookie.
-const publicPrefixes = ["/pricing", "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/verify-email", "/check-email", "/api/", "/dev/", "/invitations/", "/_next/"];
+const publicPrefixes = ["/pricing", "/docs/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/verify-email", "/check-email", "/api/", "/dev/", "/invitations/", "/_next/"];
 
 /** Whether a path is open to signed-out visitors (the landing page, auth pages, APIs, dev tools, invitations). */
 export function isPublicPath(pathname: string): boolean {

@@ -13,6 +13,8 @@ import { codeOf, requestScope, submit as submitAction } from "@/test/next-reques
 import type { ActionState } from "@/lib/action";
 import { NoAccess } from "@/components/no-access";
 import { can, type Permission } from "@/lib/orgs/permissions";
+import { operations } from "@/lib/api/v1/operations";
+import { v1RouteFiles } from "@/test/v1-routes";
 
 vi.mock("next/headers", async () => (await import("@/test/next-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/test/next-request")).nextCache);
@@ -21,6 +23,7 @@ const projectActions = await import("@/app/[orgSlug]/projects/actions");
 const settingsActions = await import("@/app/[orgSlug]/settings/actions");
 const memberActions = await import("@/app/[orgSlug]/settings/members/actions");
 const webhookActions = await import("@/app/[orgSlug]/settings/webhooks/actions");
+const apiKeyActions = await import("@/app/[orgSlug]/settings/api-keys/actions");
 const projectsRoute = await import("@/app/api/v1/orgs/[orgSlug]/projects/route");
 const projectRoute = await import("@/app/api/v1/orgs/[orgSlug]/projects/[projectId]/route");
 
@@ -47,6 +50,8 @@ const gatedActions: Array<{ name: string; permission: Permission; run: Action; f
   { name: "sendTestEventAction", permission: "webhooks:manage", run: webhookActions.sendTestEventAction as Action, form: (f) => ({ endpointId: f.endpointId }) },
   { name: "replayDeliveryAction", permission: "webhooks:manage", run: webhookActions.replayDeliveryAction as Action, form: (f) => ({ deliveryId: f.deliveryId }) },
   { name: "deleteEndpointAction", permission: "webhooks:manage", run: webhookActions.deleteEndpointAction as Action, form: () => ({ endpointId: randomUUID() }) },
+  { name: "createApiKeyAction", permission: "api_keys:manage", run: apiKeyActions.createApiKeyAction as Action, form: () => ({ name: "Matrix key", scopes: "projects:read" }) },
+  { name: "revokeApiKeyAction", permission: "api_keys:manage", run: apiKeyActions.revokeApiKeyAction as Action, form: () => ({ keyId: randomUUID() }) },
 ];
 
 /** Every org-scoped action exported from app/**\/actions.ts (those taking an `orgSlug`), found on disk. */
@@ -135,21 +140,25 @@ describe("permission matrix", () => {
     }
   }
 
-  it("org routes answer 403 exactly where the table refuses, for every role", async () => {
-    for (const role of roles) {
-      const call = (handler: (r: Request, s: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, body?: unknown) =>
-        handler(
-          new Request(`http://localhost/api/v1/orgs/${fixture.slug}/projects`, {
-            method,
+  it("every /api/v1 route answers 403 exactly where the table refuses, for every role", async () => {
+    const files = await v1RouteFiles();
+    const bodies: Record<string, unknown> = { createProject: { name: "By a role" }, updateProject: { name: "Renamed by a role" } };
+    for (const op of operations) {
+      const handler = files.find((f) => f.path === op.path)!.handlers[op.method]!;
+      for (const role of roles) {
+        // Deleting a random id: 404 where allowed, 403 where refused; the fixture's project stays.
+        const projectId = op.method === "delete" ? randomUUID() : fixture.projectId;
+        const res = await handler(
+          new Request(`http://localhost${op.path.replace("{orgSlug}", fixture.slug).replace("{projectId}", projectId)}`, {
+            method: op.method.toUpperCase(),
             headers: { cookie: `keel.session=${tokens[role]}`, "content-type": "application/json" },
-            body: body ? JSON.stringify(body) : undefined,
+            body: bodies[op.operationId] ? JSON.stringify(bodies[op.operationId]) : undefined,
           }),
-          { params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }) },
+          { params: Promise.resolve({ orgSlug: fixture.slug, projectId }) },
         );
-      const read = await call(projectsRoute.GET, "GET");
-      expect(read.status === 403).toBe(!can(role, "projects:read"));
-      const write = await call(projectRoute.PATCH, "PATCH", { name: `By ${role}` });
-      expect(write.status === 403).toBe(!can(role, "projects:write"));
+        expect(res.status === 403, `${op.operationId} as ${role}`).toBe(!can(role, op.permission));
+        expect(res.status, `${op.operationId} as ${role}`).toBeLessThan(500);
+      }
     }
   });
 });
@@ -158,6 +167,22 @@ describe("a member of another organization", () => {
   it("gets not_found from every org-scoped action", async () => {
     for (const gated of gatedActions) {
       expect(codeOf(await submit(gated.run, gated.form(fixture), "stranger")), gated.name).toBe("not_found");
+    }
+  });
+
+  it("gets 404 from every /api/v1 route", async () => {
+    const files = await v1RouteFiles();
+    for (const op of operations) {
+      const handler = files.find((f) => f.path === op.path)!.handlers[op.method]!;
+      const res = await handler(
+        new Request(`http://localhost${op.path.replace("{orgSlug}", fixture.slug).replace("{projectId}", fixture.projectId)}`, {
+          method: op.method.toUpperCase(),
+          headers: { cookie: `keel.session=${tokens.stranger}`, "content-type": "application/json" },
+          body: op.body ? JSON.stringify({ name: "Intruder" }) : undefined,
+        }),
+        { params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }) },
+      );
+      expect(res.status, op.operationId).toBe(404);
     }
   });
 
