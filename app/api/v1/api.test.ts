@@ -81,8 +81,12 @@ describe("API keys", () => {
     expect((await listProjects(t, secret)).status).toBe(200);
     // The first use writes "last used" after the response and drops the entry; wait for that, then warm it again.
     await expect.poll(async () => (await withSystem("test: read", (tx) => tx.select().from(apiKeys).where(eq(apiKeys.id, id))))[0]!.lastUsedAt).not.toBeNull();
-    expect((await listProjects(t, secret)).status).toBe(200);
-    expect(await cache.get(`api-key:${hashToken(secret)}`)).toMatchObject({ id });
+    await expect
+      .poll(async () => {
+        expect((await listProjects(t, secret)).status).toBe(200);
+        return cache.get(`api-key:${hashToken(secret)}`);
+      })
+      .toMatchObject({ id });
     await revoke(t, id);
     const res = await listProjects(t, secret);
     expect(res.status).toBe(401);
