@@ -2,7 +2,19 @@ import { KeyRound } from "lucide-react";
 import { CopyButton } from "@/components/marketing/copy-command";
 
 /** A secret (a webhook signing secret, an API key) shown the one time it exists in the clear, with a copy button. */
-export function SecretReveal({ secret, note, title = "Signing secret", testId = "signing-secret" }: { secret: string; note: string; title?: string; testId?: string }) {
+export function SecretReveal({
+  secret,
+  note,
+  title = "Signing secret",
+  copyLabel = "Copy signing secret",
+  testId = "signing-secret",
+}: {
+  secret: string;
+  note: string;
+  title?: string;
+  copyLabel?: string;
+  testId?: string;
+}) {
   return (
     <div className="grid gap-3 rounded-lg border border-success/40 bg-success/5 p-4">
       <p className="flex items-center gap-2 text-sm font-medium">
@@ -13,7 +25,7 @@ export function SecretReveal({ secret, note, title = "Signing secret", testId = 
         <code className="min-w-0 flex-1 truncate font-mono text-xs sm:text-sm" data-testid={testId}>
           {secret}
         </code>
-        <CopyButton text={secret} label={`Copy ${title.toLowerCase()}`} />
+        <CopyButton text={secret} label={copyLabel} />
       </div>
       <p className="text-sm text-muted-foreground">{note}</p>
     </div>

@@ -18,6 +18,7 @@ export function CreateApiKeyForm({ slug, today }: { slug: string; today: string 
       <div className="grid gap-4">
         <SecretReveal
           title="API key"
+          copyLabel="Copy API key"
           testId="api-key-secret"
           secret={secret}
           note="Copy it now: Keel stores only its hash and cannot show it again. Send it as Authorization: Bearer <key>."
