@@ -20,24 +20,27 @@ function where(filter: AuditFilter): SQL | undefined {
   );
 }
 
+// What a listed entry carries: the row and its actor's name and email.
+const entryColumns = {
+  id: auditLogs.id,
+  action: auditLogs.action,
+  targetType: auditLogs.targetType,
+  targetId: auditLogs.targetId,
+  metadata: auditLogs.metadata,
+  ip: auditLogs.ip,
+  userAgent: auditLogs.userAgent,
+  requestId: auditLogs.requestId,
+  createdAt: auditLogs.createdAt,
+  actor: { id: users.id, name: users.name, email: users.email },
+};
+
 /**
  * One page of the organization's audit entries, newest first, with the actor's name and email (run inside
  * withTenant: RLS confines it to the organization). `hasMore` says whether a next page exists.
  */
 export async function listAuditEntries(tx: Tx, filter: AuditFilter, page: { offset: number; limit: number }) {
   const rows = await tx
-    .select({
-      id: auditLogs.id,
-      action: auditLogs.action,
-      targetType: auditLogs.targetType,
-      targetId: auditLogs.targetId,
-      metadata: auditLogs.metadata,
-      ip: auditLogs.ip,
-      userAgent: auditLogs.userAgent,
-      requestId: auditLogs.requestId,
-      createdAt: auditLogs.createdAt,
-      actor: { id: users.id, name: users.name, email: users.email },
-    })
+    .select(entryColumns)
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorId))
     .where(where(filter))
@@ -50,17 +53,7 @@ export async function listAuditEntries(tx: Tx, filter: AuditFilter, page: { offs
 /** One page of the organization's audit entries matching `filter`, newest first, after `cursor` (the public API's keyset pages). */
 export async function listAuditEntriesAfter(tx: Tx, filter: AuditFilter, page: { limit: number; cursor?: Keyset }) {
   const rows = await tx
-    .select({
-      id: auditLogs.id,
-      action: auditLogs.action,
-      targetType: auditLogs.targetType,
-      targetId: auditLogs.targetId,
-      metadata: auditLogs.metadata,
-      requestId: auditLogs.requestId,
-      createdAt: auditLogs.createdAt,
-      actor: { id: users.id, name: users.name, email: users.email },
-      ts: keysetOf(auditLogs.createdAt),
-    })
+    .select({ ...entryColumns, ts: keysetOf(auditLogs.createdAt) })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorId))
     .where(and(where(filter), page.cursor ? olderThan(auditLogs.createdAt, auditLogs.id, page.cursor) : undefined))

@@ -18,6 +18,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { hashToken } from "@/lib/auth/tokens";
 import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
+import { countStatements, waitFor } from "./server-log";
 import { seedDemoData } from "../seed";
 
 const require = createRequire(import.meta.url);
@@ -26,19 +27,10 @@ const FLOOR_PORT = PORT + 1;
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const CONNECTIONS = 32;
 const KEYS = 200;
-const PG_LOG = process.env.BENCH_PG_LOG ?? "/var/log/postgresql/postgresql-15-main.log";
 const PATH = "/api/v1/orgs/acme/projects";
 
 type Result = { rps: number; p50: string; p99: string; errors: string };
 
-async function waitFor(url: string, ms = 90_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function ensureWrk(): void {
   if (spawnSync("wrk", ["--version"]).error === undefined) return;
@@ -77,21 +69,6 @@ function wrk(url: string, duration: number, script?: string): Result {
   return { rps, p50, p99, errors: `${non2xx}${socket ? ` (${socket})` : ""}` };
 }
 
-/** Statements Postgres logged for `dbName` while `fn` ran (null when the server log is not readable here). */
-async function countStatements(dbName: string, fn: () => Promise<void>): Promise<number | null> {
-  if (!fs.existsSync(PG_LOG)) return null;
-  const before = fs.statSync(PG_LOG).size;
-  await fn();
-  await new Promise((r) => setTimeout(r, 500));
-  const fd = fs.openSync(PG_LOG, "r");
-  const buffer = Buffer.alloc(fs.statSync(PG_LOG).size - before);
-  fs.readSync(fd, buffer, 0, buffer.length, before);
-  fs.closeSync(fd);
-  return buffer
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.includes(`@${dbName} `) && /LOG:\s+(statement|execute)/.test(line)).length;
-}
 
 /** The floor: node:http + postgres.js, one primary-key select per request, nothing else. */
 async function startFloor(url: string, projectId: string): Promise<{ close: () => Promise<void> }> {
