@@ -110,7 +110,7 @@ await runCli("bench:api", async () => {
     script = rotatingKeysScript(keys);
 
     const child: ChildProcess = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
-      env: { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production", EMAIL_TRANSPORT: "dev-mailbox", AUTH_SECRET: randomBytes(32).toString("hex"), AUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production", EMAIL_TRANSPORT: "dev-mailbox", UNSAFE_TEST_ONLY_DEV_TOOLS: "1", INNGEST_DEV: "http://127.0.0.1:9", AUTH_SECRET: randomBytes(32).toString("hex"), AUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "inherit"],
     });
     let keel: Result;
