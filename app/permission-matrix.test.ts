@@ -13,6 +13,8 @@ import { codeOf, requestScope, submit as submitAction } from "@/test/next-reques
 import type { ActionState } from "@/lib/action";
 import { NoAccess } from "@/components/no-access";
 import { can, type Permission } from "@/lib/orgs/permissions";
+import { operations } from "@/lib/api/v1/operations";
+import { v1RouteFiles } from "@/test/v1-routes";
 
 vi.mock("next/headers", async () => (await import("@/test/next-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("@/test/next-request")).nextCache);
@@ -21,8 +23,10 @@ const projectActions = await import("@/app/[orgSlug]/projects/actions");
 const settingsActions = await import("@/app/[orgSlug]/settings/actions");
 const memberActions = await import("@/app/[orgSlug]/settings/members/actions");
 const webhookActions = await import("@/app/[orgSlug]/settings/webhooks/actions");
-const projectsRoute = await import("@/app/api/orgs/[orgSlug]/projects/route");
-const projectRoute = await import("@/app/api/orgs/[orgSlug]/projects/[projectId]/route");
+const apiKeyActions = await import("@/app/[orgSlug]/settings/api-keys/actions");
+const billingActions = await import("@/app/[orgSlug]/settings/billing/actions");
+const projectsRoute = await import("@/app/api/v1/orgs/[orgSlug]/projects/route");
+const projectRoute = await import("@/app/api/v1/orgs/[orgSlug]/projects/[projectId]/route");
 
 type Action = (prev: ActionState<never>, form: FormData) => Promise<ActionState<unknown>>;
 type Fixture = { slug: string; projectId: string; memberId: string; takenSlug: string; endpointId: string; deliveryId: string };
@@ -48,6 +52,10 @@ const gatedActions: Array<{ name: string; permission: Permission; run: Action; f
   { name: "sendTestEventAction", permission: "webhooks:manage", run: webhookActions.sendTestEventAction as Action, form: (f) => ({ endpointId: f.endpointId }) },
   { name: "replayDeliveryAction", permission: "webhooks:manage", run: webhookActions.replayDeliveryAction as Action, form: (f) => ({ deliveryId: f.deliveryId }) },
   { name: "deleteEndpointAction", permission: "webhooks:manage", run: webhookActions.deleteEndpointAction as Action, form: () => ({ endpointId: randomUUID() }) },
+  { name: "createApiKeyAction", permission: "api_keys:manage", run: apiKeyActions.createApiKeyAction as Action, form: () => ({ name: "Matrix key", scopes: "projects:read" }) },
+  { name: "startCheckoutAction", permission: "billing:manage", run: billingActions.startCheckoutAction as Action, form: () => ({ plan: "pro", interval: "month" }) },
+  { name: "openPortalAction", permission: "billing:manage", run: billingActions.openPortalAction as Action, form: () => ({}) },
+  { name: "revokeApiKeyAction", permission: "api_keys:manage", run: apiKeyActions.revokeApiKeyAction as Action, form: () => ({ keyId: randomUUID() }) },
 ];
 
 /** Every org-scoped action exported from app/**\/actions.ts (those taking an `orgSlug`), found on disk. */
@@ -136,21 +144,25 @@ describe("permission matrix", () => {
     }
   }
 
-  it("org routes answer 403 exactly where the table refuses, for every role", async () => {
-    for (const role of roles) {
-      const call = (handler: (r: Request, s: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, body?: unknown) =>
-        handler(
-          new Request(`http://localhost/api/orgs/${fixture.slug}/projects`, {
-            method,
+  it("every /api/v1 route answers 403 exactly where the table refuses, for every role", async () => {
+    const files = await v1RouteFiles();
+    const bodies: Record<string, unknown> = { createProject: { name: "By a role" }, updateProject: { name: "Renamed by a role" } };
+    for (const op of operations) {
+      const handler = files.find((f) => f.path === op.path)!.handlers[op.method]!;
+      for (const role of roles) {
+        // Deleting a random id: 404 where allowed, 403 where refused; the fixture's project stays.
+        const projectId = op.method === "delete" ? randomUUID() : fixture.projectId;
+        const res = await handler(
+          new Request(`http://localhost${op.path.replace("{orgSlug}", fixture.slug).replace("{projectId}", projectId)}`, {
+            method: op.method.toUpperCase(),
             headers: { cookie: `keel.session=${tokens[role]}`, "content-type": "application/json" },
-            body: body ? JSON.stringify(body) : undefined,
+            body: bodies[op.operationId] ? JSON.stringify(bodies[op.operationId]) : undefined,
           }),
-          { params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }) },
+          { params: Promise.resolve({ orgSlug: fixture.slug, projectId }) },
         );
-      const read = await call(projectsRoute.GET, "GET");
-      expect(read.status === 403).toBe(!can(role, "projects:read"));
-      const write = await call(projectRoute.PATCH, "PATCH", { name: `By ${role}` });
-      expect(write.status === 403).toBe(!can(role, "projects:write"));
+        expect(res.status === 403, `${op.operationId} as ${role}`).toBe(!can(role, op.permission));
+        expect(res.status, `${op.operationId} as ${role}`).toBeLessThan(500);
+      }
     }
   });
 });
@@ -162,10 +174,26 @@ describe("a member of another organization", () => {
     }
   });
 
+  it("gets 404 from every /api/v1 route", async () => {
+    const files = await v1RouteFiles();
+    for (const op of operations) {
+      const handler = files.find((f) => f.path === op.path)!.handlers[op.method]!;
+      const res = await handler(
+        new Request(`http://localhost${op.path.replace("{orgSlug}", fixture.slug).replace("{projectId}", fixture.projectId)}`, {
+          method: op.method.toUpperCase(),
+          headers: { cookie: `keel.session=${tokens.stranger}`, "content-type": "application/json" },
+          body: op.body ? JSON.stringify({ name: "Intruder" }) : undefined,
+        }),
+        { params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }) },
+      );
+      expect(res.status, op.operationId).toBe(404);
+    }
+  });
+
   it("gets 404 from every org route", async () => {
     const params = { params: Promise.resolve({ orgSlug: fixture.slug, projectId: fixture.projectId }) };
     const req = (method: string, body?: unknown) =>
-      new Request(`http://localhost/api/orgs/${fixture.slug}/projects`, {
+      new Request(`http://localhost/api/v1/orgs/${fixture.slug}/projects`, {
         method,
         headers: { cookie: `keel.session=${tokens.stranger}`, "content-type": "application/json" },
         body: body ? JSON.stringify(body) : undefined,

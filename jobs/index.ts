@@ -5,6 +5,7 @@ import { deliverWebhook } from "./functions/deliver-webhook";
 import { exportAccountData } from "./functions/export-account-data";
 import { fanOutWebhooks } from "./functions/fan-out-webhooks";
 import { generateInvoicePdf } from "./functions/generate-invoice-pdf";
+import { flushUsageJob } from "./functions/flush-usage";
 import { outboxRelay } from "./functions/outbox-relay";
 import { processStripeEvent } from "./functions/process-stripe-event";
 import { reconcileBilling } from "./functions/reconcile-billing";
@@ -12,4 +13,4 @@ import { sendEmail } from "./functions/send-email";
 import { syncSeats } from "./functions/sync-seats";
 
 /** Every Inngest function Keel serves at /api/inngest. A function's `id` never changes once released. */
-export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount, fanOutWebhooks, deliverWebhook, processStripeEvent, generateInvoicePdf, reconcileBilling, syncSeats];
+export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount, fanOutWebhooks, deliverWebhook, processStripeEvent, generateInvoicePdf, reconcileBilling, syncSeats, flushUsageJob];

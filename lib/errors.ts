@@ -8,6 +8,7 @@ export const errorStatus = {
   validation_error: 422,
   unsupported_media_type: 415,
   rate_limited: 429,
+  quota_exceeded: 429,
   internal_error: 500,
 } as const;
 

@@ -1,28 +1,32 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { withTenant, type Tx } from "@/db/tenant";
+import { authenticate, type Caller } from "./api/authenticate";
+import { requireSameOrigin } from "./api/same-origin";
+import { withEtag } from "./api/etag";
+import { idempotencyKeyOf, idempotent } from "./api/idempotency";
+import { limitApiCaller } from "./api/rate-limit-headers";
 import { deviceOf } from "./auth/request-info";
-import { appUrl } from "./env";
 import { getRequestSession, type Session } from "./auth/session";
 import { AppError, internalError } from "./errors";
 import { log } from "./log";
-import { inOrg, userPrincipal, type Principal } from "./orgs/in-org";
+import { inOrg } from "./orgs/in-org";
 import type { OrgContext } from "./orgs/membership";
 import type { Permission } from "./orgs/permissions";
 import { withOutbox } from "./outbox";
 import { requestIdFrom, runWithRequestContext } from "./request-context";
+import { meterApiRequest } from "./usage/meter-api-request";
 import { parseInput } from "./validation";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Params = Record<string, string>;
 
 /** What every route handler receives: parsed input, the request and its id, the URL's dynamic segments. */
-export type RouteContext<B, Q> = { body: B; query: Q; request: Request; requestId: string; params: Params };
+export type RouteContext<B, Q> = { body: B; query: Q; request: Request; requestId: string; params: Params; /** The body as sent ("" for none). */ rawBody: string };
 
 type Inputs<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = { body?: B; query?: Q };
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+function readJson(text: string): unknown {
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -47,29 +51,13 @@ function requireJson(request: Request): void {
   }
 }
 
-/**
- * A request that changes something with the session cookie must come from the app's own pages: its Origin (sent
- * by browsers with every such request) is the app's or its Host's, and its Sec-Fetch-Site is not cross-site. A
- * forged form on another site carries the victim's cookie (sameSite=lax still sends it in some cases) but not our
- * Origin. Clients without Origin (curl, servers) are not browsers, so no cookie rides along without their consent.
- */
-function requireSameOrigin(request: Request): void {
-  if (safeMethods.has(request.method)) return;
-  const origin = request.headers.get("origin");
-  const site = request.headers.get("sec-fetch-site");
-  const host = request.headers.get("host");
-  const allowed = new Set([appUrl(), ...(host ? [`http://${host}`, `https://${host}`] : [])]);
-  if ((origin && !allowed.has(origin)) || (site && site !== "same-origin" && site !== "none")) {
-    throw new AppError("forbidden", "This request must come from the app's own pages.");
-  }
-}
-
 /** The request's query and body, parsed with the route's schemas (422 with field errors). */
 async function parseRequest<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(inputs: Inputs<B, Q>, request: Request) {
   const query = inputs.query ? parseInput(inputs.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
   if (inputs.body) requireJson(request);
-  const body = inputs.body ? parseInput(inputs.body, await readJson(request)) : undefined;
-  return { query: query as Out<Q>, body: body as Out<B> };
+  const rawBody = inputs.body ? await request.text() : "";
+  const body = inputs.body ? parseInput(inputs.body, readJson(rawBody)) : undefined;
+  return { query: query as Out<Q>, body: body as Out<B>, rawBody };
 }
 
 const PRIVATE = "private, no-store";
@@ -85,12 +73,14 @@ export function errorResponse(err: unknown, requestId: string): Response {
 
 /** A handler's result as a response: a Response as is, anything else as JSON; tagged with the request id. */
 function toResponse(result: unknown, requestId: string): Response {
-  const response = result instanceof Response ? result : Response.json(result ?? null);
+  const response = asResponse(result);
   response.headers.set("x-request-id", requestId);
   // API answers are one caller's data: no shared cache (CDN, proxy) may keep them, and no browser cache either.
   if (!response.headers.has("cache-control")) response.headers.set("cache-control", PRIVATE);
   return response;
 }
+
+const asResponse = (result: unknown): Response => (result instanceof Response ? result : Response.json(result ?? null));
 
 function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
   inputs: Inputs<B, Q>,
@@ -120,15 +110,6 @@ async function requireApiSession(request: Request): Promise<Session> {
 }
 
 /**
- * Who calls an organization route: today the person of the session cookie (401 without one). API keys
- * (`Authorization: Bearer keel_…`) are the next kind of caller and are told apart here.
- */
-async function authenticate(request: Request): Promise<{ principal: Principal; session: Session }> {
-  const session = await requireApiSession(request);
-  return { principal: userPrincipal(session), session };
-}
-
-/**
  * A public route handler in Keel's one shape: request id and log context, input parsed with zod (422 with field
  * errors), events it enqueued published after it, one error body for every failure. Returns a Response, or data
  * sent as JSON.
@@ -148,17 +129,42 @@ export function userRoute<B extends z.ZodType | undefined = undefined, Q extends
   return handle(inputs, async (ctx) => handler({ ...ctx, session: await requireApiSession(ctx.request) }));
 }
 
+/** What an organization route's handler receives besides its input. */
+export type OrgRouteContext = { caller: Caller; session: Session | null; org: OrgContext; tx: Tx };
+
 /**
- * A route handler for organization data under `[orgSlug]`: the caller (401), the organization through `inOrg`
- * (404 for a non-member, so slugs don't leak; 403 without `permission`), then the handler inside `withTenant`.
+ * A route handler for organization data under `[orgSlug]`, in this order: the caller, by API key or session cookie
+ * (401; lib/api/authenticate.ts); the caller's rate limit (`RateLimit-*` headers on every answer, 429 with
+ * `Retry-After`); the organization through `inOrg` (404 for a non-member or another organization's key, so slugs
+ * don't leak; 403 without `permission` in the role or the key's scopes); the request counted against the
+ * organization's monthly API allowance (429 `quota_exceeded`); then the handler inside `withTenant`. POSTs with an
+ * `Idempotency-Key` replay their first response; GETs answer with an `ETag` and honour `If-None-Match`.
  */
 export function orgRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   inputs: Inputs<B, Q> & { permission: Permission },
-  handler: (ctx: RouteContext<Out<B>, Out<Q>> & { session: Session; org: OrgContext; tx: Tx }) => Promise<unknown>,
+  handler: (ctx: RouteContext<Out<B>, Out<Q>> & OrgRouteContext) => Promise<unknown>,
 ) {
   return handle(inputs, async (ctx) => {
-    const { principal, session } = await authenticate(ctx.request);
-    const org = await inOrg(principal, ctx.params.orgSlug, inputs.permission);
-    return withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => handler({ ...ctx, session, org, tx }));
+    const caller = await authenticate(ctx.request);
+    const limit = await limitApiCaller(caller.rateLimitId);
+    let response: Response;
+    try {
+      if (limit.refusal) throw limit.refusal;
+      const org = await inOrg(caller.principal, ctx.params.orgSlug, inputs.permission);
+      await meterApiRequest(org);
+      const key = ctx.request.method === "POST" ? idempotencyKeyOf(ctx.request) : undefined;
+      const run = (tx: Tx) => handler({ ...ctx, caller, session: caller.session, org, tx }).then(asResponse);
+      response = await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) =>
+        key
+          ? idempotent(tx, { orgId: org.orgId, caller: org.apiKeyId ? `key:${org.apiKeyId}` : `user:${org.userId}`, key }, `${ctx.request.method} ${new URL(ctx.request.url).pathname}\n${ctx.rawBody}`, () => run(tx))
+          : run(tx),
+      );
+      response = await withEtag(ctx.request, response);
+    } catch (err) {
+      unstable_rethrow(err);
+      response = errorResponse(err, ctx.requestId);
+    }
+    for (const [name, value] of Object.entries(limit.headers)) response.headers.set(name, value);
+    return response;
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { insertSession } from "@/db/queries/sessions";
-import { auditLogs, invoiceDocuments, invoices, subscriptionChanges, subscriptions, invitations, memberships, organizations, outboxEvents, projects, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { apiKeys, auditLogs, idempotencyKeys, invoiceDocuments, invoices, subscriptionChanges, subscriptions, invitations, memberships, organizations, outboxEvents, projects, usageDaily, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withUser, type Tx } from "@/db/tenant";
 
 /** A fresh organization with one owner, written around RLS (test setup only). */
@@ -43,6 +43,10 @@ export const tenantRowFactories: Record<string, (tx: Tx, scope: Scope) => Promis
   audit_logs: (tx, { orgId, userId }) => tx.insert(auditLogs).values({ orgId, actorId: userId, action: "test.created" }),
   outbox_events: (tx, { orgId }) => tx.insert(outboxEvents).values({ orgId, name: "test/thing.happened", data: { orgId } }),
   webhook_endpoints: (tx, scope) => insertWebhookEndpoint(tx, scope),
+  api_keys: (tx, { orgId, userId }) =>
+    tx.insert(apiKeys).values({ orgId, name: "Key", prefix: "keel_test_abcdefgh", keyHash: randomUUID(), scopes: ["projects:read"], createdBy: userId }),
+  idempotency_keys: (tx, { orgId, userId }) => tx.insert(idempotencyKeys).values({ orgId, caller: `user:${userId}`, key: randomUUID(), requestHash: "h" }),
+  usage_daily: (tx, { orgId }) => tx.insert(usageDaily).values({ orgId, day: `20${String(Math.floor(Math.random() * 90) + 10)}-01-01`, metric: "api_requests", count: 1 }),
   webhook_deliveries: (tx, scope) => insertWebhookDelivery(tx, scope),
   webhook_attempts: async (tx, scope) => {
     const delivery = await insertWebhookDelivery(tx, scope);

@@ -1,10 +1,28 @@
 import { count, desc, eq, sql } from "drizzle-orm";
 import { projects, type NewProject, type Project } from "../schema";
 import type { Tx } from "../tenant";
+import { keysetOf, olderThan, type Keyset } from "./keyset";
 
 /** The organization's projects, newest first (run inside withTenant: RLS scopes them). */
 export function listProjects(tx: Tx): Promise<Project[]> {
   return tx.select().from(projects).orderBy(desc(projects.createdAt), desc(projects.id));
+}
+
+/**
+ * One page of the organization's projects, newest first, after `cursor` (run inside withTenant). `next` is the
+ * keyset to continue from, null on the last page.
+ */
+export async function listProjectsPage(tx: Tx, page: { limit: number; cursor?: Keyset }): Promise<{ projects: Project[]; next: Keyset | null }> {
+  const rows = await tx
+    .select({ project: projects, ts: keysetOf(projects.createdAt) })
+    .from(projects)
+    .where(page.cursor ? olderThan(projects.createdAt, projects.id, page.cursor) : undefined)
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(page.limit + 1);
+  const more = rows.length > page.limit;
+  const kept = rows.slice(0, page.limit);
+  const last = kept.at(-1);
+  return { projects: kept.map((r) => r.project), next: more && last ? { ts: last.ts, id: last.project.id } : null };
 }
 
 /** One project of the current organization, or null. */

@@ -8,3 +8,4 @@ export * from "./account";
 export * from "./webhooks";
 export * from "./two-factor";
 export * from "./billing";
+export * from "./api";

@@ -1,3 +1,4 @@
+import { deleteIdempotencyKeysBefore } from "@/db/queries/idempotency";
 import { deleteSentBefore } from "@/db/queries/outbox";
 import {
   deleteAuditEntriesPastRetention,
@@ -14,7 +15,8 @@ const DAY = 86_400_000;
 
 /**
  * Daily: removes expired sessions, sign-in tokens and invitations, outbox rows delivered a week ago, and audit
- * entries older than each organization's plan keeps them, and webhook deliveries settled over 30 days ago.
+ * entries older than each organization's plan keeps them, webhook deliveries settled over 30 days ago, and stored
+ * API responses (idempotency keys) older than a day.
  */
 export const cleanup = inngest.createFunction(
   { id: "cleanup", triggers: [{ cron: "TZ=UTC 17 3 * * *" }], retries: 3 },
@@ -47,6 +49,9 @@ export const cleanup = inngest.createFunction(
     const webhookDeliveries = await step.run("delete-old-webhook-deliveries", () =>
       withSystem("cleanup: settled webhook deliveries of every organization", (tx) => deleteSettledDeliveriesBefore(tx, new Date(now.getTime() - 30 * DAY))),
     );
-    return { sessions, tokens, invitations, outbox, audit, webhookDeliveries };
+    const idempotencyKeys = await step.run("delete-expired-idempotency-keys", () =>
+      withSystem("cleanup: stored API responses past their 24 hours, of every organization", (tx) => deleteIdempotencyKeysBefore(tx, new Date(now.getTime() - DAY))),
+    );
+    return { sessions, tokens, invitations, outbox, audit, webhookDeliveries, idempotencyKeys };
   },
 );

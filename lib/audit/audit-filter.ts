@@ -5,15 +5,16 @@ import { auditActionLabels } from "./describe-entry";
 /** Entries per audit log page. */
 export const AUDIT_PAGE_SIZE = 25;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+/** A UTC day, YYYY-MM-DD. */
+export const auditDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** The audit log page's search params; a malformed value is dropped rather than failing the page. */
 export const auditSearchSchema = z.object({
   action: optional(z.string().min(1).max(100)),
   actor: optional(z.uuid()),
-  from: optional(day),
-  to: optional(day),
+  from: optional(auditDaySchema),
+  to: optional(auditDaySchema),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type AuditSearch = z.infer<typeof auditSearchSchema>;

@@ -1,9 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { cache as perRequest } from "react";
 import { deleteSessions, findSessionWithUser, insertSession, touchSession } from "@/db/queries/sessions";
 import { withUser } from "@/db/tenant";
+import { afterResponse } from "@/lib/after-response";
 import { cache } from "@/lib/cache";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
 import { deviceOf, requestInfo } from "./request-info";
@@ -28,15 +28,6 @@ async function loadSession(token: string) {
   return { ...row, user: { ...row.user, emailVerified: row.user.emailVerified !== null } };
 }
 
-/** Runs `work` after the response when inside a Next request, right away (not awaited) otherwise. */
-function afterResponse(work: () => Promise<void>): void {
-  try {
-    after(work);
-  } catch {
-    void work().catch(() => {});
-  }
-}
-
 /** The session a cookie token names, from the cache when warm; null when unknown or expired. */
 export async function readSession(token: string, device: { ip: string; userAgent: string | null }): Promise<Session | null> {
   const row = await cache.getOrSet(sessionKey(token), SESSION_TTL_SECONDS, () => loadSession(token));
@@ -46,7 +37,7 @@ export async function readSession(token: string, device: { ip: string; userAgent
   // Activity for the sessions page, and a sliding expiry, written after the response and at most every few minutes.
   if (now - new Date(row.lastSeenAt).getTime() > LAST_SEEN_EVERY_MS || row.userAgent === null) {
     const extend = new Date(row.expires).getTime() - now < (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
-    afterResponse(async () => {
+    void afterResponse("session activity", async () => {
       await withUser(row.user.id, (tx) =>
         touchSession(tx, token, {
           lastSeenAt: new Date(),

@@ -15,7 +15,7 @@ stubEnv("UPSTASH_REDIS_REST_TOKEN", "dead-redis-token");
 stubEnv("CACHE_TIMEOUT_MS", "100");
 delete (globalThis as { __keelCacheBackend?: unknown }).__keelCacheBackend;
 const { cache } = await import("@/lib/cache");
-const { GET } = await import("@/app/api/orgs/[orgSlug]/projects/route");
+const { GET } = await import("@/app/api/v1/orgs/[orgSlug]/projects/route");
 
 afterAll(async () => {
   await closeDatabase();
@@ -32,7 +32,7 @@ describe("a request while Redis is down", () => {
 
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const response = await GET(new Request(`http://localhost/api/orgs/${org.slug}/projects`, { headers: { cookie: `keel.session=${token}` } }), {
+      const response = await GET(new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { headers: { cookie: `keel.session=${token}` } }), {
         params: Promise.resolve({ orgSlug: org.slug }),
       });
       expect(response.status).toBe(200);

@@ -6,7 +6,17 @@ import { AppError } from "@/lib/errors";
 import { can, type Permission } from "./permissions";
 
 /** The organization of a request and the caller's place in it. */
-export type OrgContext = { orgId: string; slug: string; name: string; plan: string; role: OrgRole; userId: string; requireTwoFactor?: boolean };
+export type OrgContext = {
+  orgId: string;
+  slug: string;
+  name: string;
+  plan: string;
+  role: OrgRole;
+  userId: string;
+  requireTwoFactor?: boolean;
+  /** Set when an API key calls; `userId` is then the person who created the key. */
+  apiKeyId?: string;
+};
 
 const MEMBERSHIP_TTL_SECONDS = 300;
 /** Cache tag of everything derived from a person's memberships; bump it whenever they change. */

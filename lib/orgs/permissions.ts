@@ -5,6 +5,7 @@ export const permissionNames = [
   "org:update",
   "org:delete",
   "org:security",
+  "members:read",
   "members:invite",
   "members:remove",
   "members:update-role",
@@ -13,6 +14,7 @@ export const permissionNames = [
   "projects:write",
   "audit:read",
   "webhooks:manage",
+  "api_keys:manage",
 ] as const;
 
 export type Permission = (typeof permissionNames)[number];
@@ -20,8 +22,8 @@ export type Permission = (typeof permissionNames)[number];
 /** The one role-to-permission table. Owners can do everything; admins all but delete the org, pay and set security rules. */
 export const rolePermissions: Record<OrgRole, readonly Permission[]> = {
   owner: permissionNames,
-  admin: ["org:update", "members:invite", "members:remove", "members:update-role", "projects:read", "projects:write", "audit:read", "webhooks:manage"],
-  member: ["projects:read", "projects:write"],
+  admin: ["org:update", "members:read", "members:invite", "members:remove", "members:update-role", "projects:read", "projects:write", "audit:read", "webhooks:manage", "api_keys:manage"],
+  member: ["members:read", "projects:read", "projects:write"],
 };
 
 /** Whether `role` grants `permission`. */

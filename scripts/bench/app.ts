@@ -11,22 +11,14 @@ import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
+import { countStatements, waitFor } from "./server-log";
 import { seedDemoData } from "../seed";
 
 const require = createRequire(import.meta.url);
 const PORT = 3200;
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
-const PG_LOG = process.env.BENCH_PG_LOG ?? "/var/log/postgresql/postgresql-15-main.log";
 const PAGE = "/acme/projects";
 
-async function waitFor(url: string, ms = 60_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 function startServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
@@ -35,21 +27,6 @@ function startServer(env: Record<string, string>): ChildProcess {
   });
 }
 
-/** Statements Postgres logged for `dbName` while `fn` ran (null when the server log is not readable here). */
-async function countStatements(dbName: string, fn: () => Promise<void>): Promise<number | null> {
-  if (!fs.existsSync(PG_LOG)) return null;
-  const before = fs.statSync(PG_LOG).size;
-  await fn();
-  await new Promise((r) => setTimeout(r, 500));
-  const fd = fs.openSync(PG_LOG, "r");
-  const buffer = Buffer.alloc(fs.statSync(PG_LOG).size - before);
-  fs.readSync(fd, buffer, 0, buffer.length, before);
-  fs.closeSync(fd);
-  return buffer
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line.includes(`@${dbName} `) && /LOG:\s+(statement|execute)/.test(line)).length;
-}
 
 await runCli("bench:app", async () => {
   if (!fs.existsSync(".next/BUILD_ID")) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { GET, POST } from "@/app/api/orgs/[orgSlug]/projects/route";
+import { GET, POST } from "@/app/api/v1/orgs/[orgSlug]/projects/route";
 import { closeDatabase } from "@/db/client";
 import { clientErrorOf } from "@/lib/server-start";
 import { unstubAllEnvs } from "@/test/env";
@@ -37,7 +37,7 @@ describe("NUL bytes", () => {
   it("are refused with a clear field message in project names (JSON API), not a 500", async () => {
     const { org, cookie } = await signedIn();
     const response = await POST(
-      new Request(`http://localhost/api/orgs/${org.slug}/projects`, {
+      new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, {
         method: "POST",
         headers: { cookie, "content-type": "application/json" },
         body: JSON.stringify({ name: `Evil${NUL}project`, description: "fine" }),
@@ -69,13 +69,13 @@ describe("the JSON API", () => {
     const { org, cookie } = await signedIn();
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
       const response = await POST(
-        new Request(`http://localhost/api/orgs/${org.slug}/projects`, { method: "POST", headers: { cookie, "content-type": type }, body: '{"name":"CSRF project"}' }),
+        new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { method: "POST", headers: { cookie, "content-type": type }, body: '{"name":"CSRF project"}' }),
         params(org.slug),
       );
       expect(response.status, type).toBe(415);
       expect((await response.json()).error.code).toBe("unsupported_media_type");
     }
-    const list = await GET(new Request(`http://localhost/api/orgs/${org.slug}/projects`, { headers: { cookie } }), params(org.slug));
+    const list = await GET(new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { headers: { cookie } }), params(org.slug));
     expect((await list.json()).projects).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe("the JSON API", () => {
     const { org, cookie } = await signedIn();
     const post = (headers: Record<string, string>) =>
       POST(
-        new Request(`https://app.example.com/api/orgs/${org.slug}/projects`, {
+        new Request(`https://app.example.com/api/v1/orgs/${org.slug}/projects`, {
           method: "POST",
           headers: { cookie, "content-type": "application/json", host: "app.example.com", ...headers },
           body: JSON.stringify({ name: "Cross-origin project" }),
@@ -97,12 +97,12 @@ describe("the JSON API", () => {
 
   it("sends Cache-Control: private, no-store on every answer, errors included", async () => {
     const { org, cookie } = await signedIn();
-    const ok = await GET(new Request(`http://localhost/api/orgs/${org.slug}/projects`, { headers: { cookie } }), params(org.slug));
+    const ok = await GET(new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { headers: { cookie } }), params(org.slug));
     const created = await POST(
-      new Request(`http://localhost/api/orgs/${org.slug}/projects`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: '{"name":"Cached?"}' }),
+      new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: '{"name":"Cached?"}' }),
       params(org.slug),
     );
-    const anonymous = await GET(new Request(`http://localhost/api/orgs/${org.slug}/projects`), params(org.slug));
+    const anonymous = await GET(new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`), params(org.slug));
     expect([ok.status, created.status, anonymous.status]).toEqual([200, 201, 401]);
     for (const response of [ok, created, anonymous]) expect(response.headers.get("cache-control")).toBe("private, no-store");
   });

@@ -3,7 +3,7 @@ import { requireOrg } from "@/lib/org-page";
 import { can } from "@/lib/orgs/permissions";
 import { SettingsNav } from "./settings-nav";
 
-/** Settings of an organization: General, Members, Billing, Webhooks, Audit log (each shown to roles that can use it). */
+/** Settings of an organization: General, Members, Billing, API keys, Webhooks, Audit log (each shown to roles that can use it). */
 export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { org } = await requireOrg(orgSlug);
@@ -12,6 +12,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     { href: base, label: "General" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/billing`, label: "Billing" },
+    ...(can(org.role, "api_keys:manage") ? [{ href: `${base}/api-keys`, label: "API keys" }] : []),
     ...(can(org.role, "webhooks:manage") ? [{ href: `${base}/webhooks`, label: "Webhooks" }] : []),
     ...(can(org.role, "audit:read") ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
@@ -19,7 +20,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     <div className="grid gap-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Manage {org.name}: its name and address, members, billing, webhooks and history.</p>
+        <p className="mt-1 text-sm text-muted-foreground">Manage {org.name}: its name and address, members, billing, API keys, webhooks and history.</p>
       </div>
       <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
         <SettingsNav links={links} />

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { orgPage } from "@/lib/org-page";
-import { can } from "@/lib/orgs/permissions";
+import { UsageChart } from "@/components/usage/usage-chart";
 import { hasTwoFactor } from "@/lib/auth/two-factor/manage";
 import { appUrl } from "@/lib/env";
+import { orgPage } from "@/lib/org-page";
+import { can } from "@/lib/orgs/permissions";
+import { usageThisMonth } from "@/lib/usage/usage-this-month";
 import { ChangeSlugForm, DeleteOrgForm, RenameOrgForm, TwoFactorRequirementForm } from "./_components/general-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
-/** General settings: name, address, and deleting the organization. */
-export default orgPage({}, async ({ org }) => {
+/** General settings: name, address, two-factor requirement, API usage this month, and deleting the organization. */
+export default orgPage({ load: (tx, { org }) => usageThisMonth(tx, org) }, async ({ org, data: usage }) => {
   const origin = appUrl();
   const ownTwoFactor = await hasTwoFactor(org.userId);
   const canUpdate = can(org.role, "org:update");
@@ -41,6 +44,26 @@ export default orgPage({}, async ({ org }) => {
           </CardContent>
         </Card>
       ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>API usage</CardTitle>
+          <CardDescription>
+            Requests to the Keel API this month, against what the plan includes.
+            {can(org.role, "billing:manage") ? (
+              <>
+                {" "}
+                <Link href={`/${org.slug}/settings/billing`} className="font-medium text-foreground underline underline-offset-4">
+                  Upgrade
+                </Link>{" "}
+                for more.
+              </>
+            ) : null}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <UsageChart {...usage} />
+        </CardContent>
+      </Card>
       {can(org.role, "org:delete") ? (
         <Card className="border-destructive/40">
           <CardHeader>

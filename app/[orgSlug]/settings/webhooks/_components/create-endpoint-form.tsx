@@ -5,8 +5,8 @@ import { useState } from "react";
 import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
 import { Button } from "@/components/ui/button";
 import { createEndpointAction } from "../actions";
+import { SecretReveal } from "@/components/secret-reveal";
 import { EndpointFields } from "./endpoint-fields";
-import { SecretReveal } from "./secret-reveal";
 
 type Created = { endpointId: string; secret: string };
 

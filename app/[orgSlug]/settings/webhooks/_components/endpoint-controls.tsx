@@ -7,8 +7,8 @@ import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { deleteEndpointAction, replayDeliveryAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction, updateEndpointAction } from "../actions";
+import { SecretReveal } from "@/components/secret-reveal";
 import { EndpointFields } from "./endpoint-fields";
-import { SecretReveal } from "./secret-reveal";
 
 type Endpoint = { id: string; url: string; description: string; eventTypes: string[]; enabled: boolean };
 

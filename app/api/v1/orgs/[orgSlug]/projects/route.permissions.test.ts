@@ -24,7 +24,7 @@ describe("projects API permissions", () => {
     const token = randomBytes(24).toString("base64url");
     await createSession(member.id, { token });
     const req = (method: string, body?: unknown) =>
-      new Request(`http://localhost/api/orgs/${org.slug}/projects`, { method, headers: { cookie: `keel.session=${token}`, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { method, headers: { cookie: `keel.session=${token}`, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
     const p = { params: Promise.resolve({ orgSlug: org.slug, projectId: "00000000-0000-4000-8000-000000000000" }) };
 
     expect((await GET(req("GET"), p)).status).toBe(200);

@@ -26,11 +26,11 @@ function call(method: string, path: string, cookie: string | null, body?: unknow
 }
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 
-describe("/api/orgs/{orgSlug}/projects", () => {
+describe("/api/v1/orgs/{orgSlug}/projects", () => {
   it("lets a member list, create, read, rename and delete projects", async () => {
     const { org, user } = await createOrgWithOwner("api-proj");
     const cookie = await signIn(user.id);
-    const base = `/api/orgs/${org.slug}/projects`;
+    const base = `/api/v1/orgs/${org.slug}/projects`;
 
     const created = await POST(call("POST", base, cookie, { name: "Billing revamp" }), params({ orgSlug: org.slug }));
     expect(created.status).toBe(201);
@@ -52,17 +52,17 @@ describe("/api/orgs/{orgSlug}/projects", () => {
   it("answers 422 with field errors for invalid input, and 401 without a session", async () => {
     const { org, user } = await createOrgWithOwner("api-proj-422");
     const cookie = await signIn(user.id);
-    const res = await POST(call("POST", `/api/orgs/${org.slug}/projects`, cookie, { name: "" }), params({ orgSlug: org.slug }));
+    const res = await POST(call("POST", `/api/v1/orgs/${org.slug}/projects`, cookie, { name: "" }), params({ orgSlug: org.slug }));
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code: "validation_error", fields: { name: ["Give the project a name."] } } });
-    expect((await GET(call("GET", `/api/orgs/${org.slug}/projects`, null), params({ orgSlug: org.slug }))).status).toBe(401);
+    expect((await GET(call("GET", `/api/v1/orgs/${org.slug}/projects`, null), params({ orgSlug: org.slug }))).status).toBe(401);
   });
 
   it("answers 409 once the plan's project limit is reached", async () => {
     const { org, user } = await createOrgWithOwner("api-proj-409");
     const cookie = await signIn(user.id);
     const codes: number[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await POST(call("POST", `/api/orgs/${org.slug}/projects`, cookie, { name: `P${i}` }), params({ orgSlug: org.slug }))).status);
+    for (let i = 0; i < 4; i++) codes.push((await POST(call("POST", `/api/v1/orgs/${org.slug}/projects`, cookie, { name: `P${i}` }), params({ orgSlug: org.slug }))).status);
     expect(codes).toEqual([201, 201, 201, 409]);
   });
 
@@ -75,7 +75,7 @@ describe("/api/orgs/{orgSlug}/projects", () => {
     const outsider = await signIn(globex.user.id);
     expect(await findOrgContext(globex.user.id, acme.org.slug)).toBeNull();
 
-    const base = `/api/orgs/${acme.org.slug}/projects`;
+    const base = `/api/v1/orgs/${acme.org.slug}/projects`;
     for (const res of [
       await GET(call("GET", base, outsider), params({ orgSlug: acme.org.slug })),
       await POST(call("POST", base, outsider, { name: "Intrusion" }), params({ orgSlug: acme.org.slug })),
@@ -88,8 +88,8 @@ describe("/api/orgs/{orgSlug}/projects", () => {
 
     // Through their own organization's URL, the other tenant's project id names nothing.
     const own = params({ orgSlug: globex.org.slug, projectId: theirs.id });
-    expect((await GET_ONE(call("GET", `/api/orgs/${globex.org.slug}/projects/${theirs.id}`, outsider), own)).status).toBe(404);
-    expect((await PATCH(call("PATCH", `/api/orgs/${globex.org.slug}/projects/${theirs.id}`, outsider, { name: "x" }), own)).status).toBe(404);
+    expect((await GET_ONE(call("GET", `/api/v1/orgs/${globex.org.slug}/projects/${theirs.id}`, outsider), own)).status).toBe(404);
+    expect((await PATCH(call("PATCH", `/api/v1/orgs/${globex.org.slug}/projects/${theirs.id}`, outsider, { name: "x" }), own)).status).toBe(404);
   });
 
   it("lets a plain member read and write projects (the role table grants both)", async () => {
@@ -97,7 +97,7 @@ describe("/api/orgs/{orgSlug}/projects", () => {
     const other = await createOrgWithOwner("api-member-home");
     await withSystem("test: add member", (tx) => tx.insert(memberships).values({ orgId: org.id, userId: other.user.id, role: "member" }));
     const cookie = await signIn(other.user.id);
-    expect((await POST(call("POST", `/api/orgs/${org.slug}/projects`, cookie, { name: "By a member" }), params({ orgSlug: org.slug }))).status).toBe(201);
-    expect((await GET(call("GET", `/api/orgs/${org.slug}/projects`, cookie), params({ orgSlug: org.slug }))).status).toBe(200);
+    expect((await POST(call("POST", `/api/v1/orgs/${org.slug}/projects`, cookie, { name: "By a member" }), params({ orgSlug: org.slug }))).status).toBe(201);
+    expect((await GET(call("GET", `/api/v1/orgs/${org.slug}/projects`, cookie), params({ orgSlug: org.slug }))).status).toBe(200);
   });
 });
