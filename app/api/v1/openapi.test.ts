@@ -78,7 +78,7 @@ describe("/api/v1/openapi.json", () => {
     const expected = create.body!.safeParse(invalid);
     expect(expected.success).toBe(false);
     const res = await handler(
-      new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { method: "POST", headers: { authorization: `Bearer ${secret}` }, body: JSON.stringify(invalid) }),
+      new Request(`http://localhost/api/v1/orgs/${org.slug}/projects`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(invalid) }),
       { params: Promise.resolve({ orgSlug: org.slug }) },
     );
     expect(res.status).toBe(422);

@@ -9,6 +9,7 @@ const statusText: Record<number, string> = {
   401: "No valid API key or session (`unauthorized`).",
   403: "The key lacks the scope, or the member's role the permission (`forbidden`).",
   404: "No such organization for this caller, or no such resource (`not_found`). A key never sees another organization.",
+  415: "A body that is not JSON (`unsupported_media_type`): send `Content-Type: application/json`.",
   409: "Conflicts with the current state, e.g. the plan's project limit (`conflict`).",
   422: "Invalid input, with per-field messages (`validation_error`); or an `Idempotency-Key` reused with a different request.",
   429: "Too many requests (`rate_limited`, see `Retry-After`), or the month's API allowance is used up (`quota_exceeded`, see `link`).",
@@ -23,7 +24,7 @@ const rateLimitHeaders = z.object({
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 
 function operationObject(op: Operation): ZodOpenApiOperationObject {
-  const errors = [401, 403, 404, 422, 429, ...(op.errors ?? [])].sort();
+  const errors = [401, 403, 404, 422, 429, ...(op.method === "post" || op.method === "patch" ? [415] : []), ...(op.errors ?? [])].sort();
   const responses: Record<string, ZodOpenApiResponseObject> = {
     [String(op.success.status)]: { description: op.success.description, headers: rateLimitHeaders, ...(op.success.schema ? { content: json(op.success.schema) } : {}) },
   };
