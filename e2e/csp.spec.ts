@@ -37,7 +37,7 @@ async function signIn(page: Page, callbackUrl: string) {
 test("prerendered pages stay static, with the hashes of exactly their inline scripts and no nonce", async ({ page, request }) => {
   await page.goto("/api/health");
   // The not-found page is prerendered too: Next answers every path that matches no route with it.
-  for (const [path, status] of [["/", 200], ["/pricing", 200], ["/forgot-password", 200], ["/pricing/no-such-page", 404]] as const) {
+  for (const [path, status] of [["/", 200], ["/docs", 200], ["/forgot-password", 200], ["/pricing/no-such-page", 404]] as const) {
     const response = await request.get(path);
     expect(response.status()).toBe(status);
     // Served from the build's prerendered file, not rendered for this request.

@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache as perRequest, type ReactNode } from "react";
 import { withTenant, type Tx } from "@/db/tenant";
 import { requireSession, type Session } from "./auth/session";
+import { isAppPath } from "./app-paths";
 import { AppError } from "./errors";
 import { TWO_FACTOR_REQUIRED, inOrg, userPrincipal } from "./orgs/in-org";
 import type { OrgContext } from "./orgs/membership";
@@ -19,6 +20,8 @@ export type OrgPageContext<P> = { session: Session; org: OrgContext; params: P; 
  * however many layouts and pages ask.
  */
 export const requireOrg = perRequest(async (slug: string): Promise<{ session: Session; org: OrgContext }> => {
+  // A path that can't be an organization (`/Robots.TXT`) is a 404 for everyone, never a sign-in page.
+  if (!isAppPath(`/${slug}`)) notFound();
   const session = await requireSession();
   try {
     return { session, org: await inOrg(userPrincipal(session), slug) };

@@ -26,7 +26,9 @@ function Initial({ name }: { name: string }) {
 /** The current organization, and a menu to go to another one or create one. */
 export function OrgSwitcher({ current, orgs }: { current: { slug: string; name: string }; orgs: SwitcherOrg[] }) {
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu marks the rest of the page aria-hidden while its links stay focusable (axe:
+    // aria-hidden-focus). Keyboard use is the same; Escape and a click outside still close it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" className="h-9 max-w-[14rem] gap-2 px-2">
           <Initial name={current.name} />

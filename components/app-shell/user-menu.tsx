@@ -26,7 +26,9 @@ export function initials(user: Pick<ShellUser, "name" | "email">): string {
 /** Avatar button opening the account menu: who is signed in, account pages, sign out. */
 export function UserMenu({ user }: { user: ShellUser }) {
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu marks the rest of the page aria-hidden while its links stay focusable (axe:
+    // aria-hidden-focus). Keyboard use is the same; Escape and a click outside still close it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" className="rounded-full">
           {/* The name is the button's text (for screen readers), not an aria-label that disagrees with what shows. */}

@@ -69,7 +69,9 @@ export function listSubscriptionChanges(tx: Tx, orgId: string): Promise<Subscrip
 export async function lockOrgBilling(tx: Tx, orgId: string): Promise<{ slug: string; plan: string; status: string | null; pastDueSince: Date | null; subscribed: boolean } | null> {
   const [org] = await tx.select({ plan: organizations.plan, slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId)).for("update");
   if (!org) return null;
-  const sub = await findSubscription(tx, orgId);
+  const found = await findSubscription(tx, orgId);
+  // A customer row without a subscription status (never subscribed) leaves the organization's own plan in force.
+  const sub = found?.status ? found : null;
   return { slug: org.slug, plan: sub?.plan ?? org.plan, status: sub?.status ?? null, pastDueSince: sub?.pastDueSince ?? null, subscribed: Boolean(sub) };
 }
 

@@ -65,7 +65,9 @@ export async function invalidateEntitlements(orgId: string): Promise<void> {
 /** The billing state, read inside a transaction (no cache there). */
 export async function billingStateIn(tx: Tx, orgId: string): Promise<BillingState | null> {
   const sub = await findSubscription(tx, orgId);
-  if (sub) return { plan: sub.plan, status: sub.status, pastDueSince: sub.pastDueSince };
+  // A customer row with no subscription yet (checkout opened, seats counted) is not one: the organization's own
+  // plan (Free, or one given without Stripe) still applies.
+  if (sub?.status) return { plan: sub.plan, status: sub.status, pastDueSince: sub.pastDueSince };
   const org = await findOrg(tx, orgId);
   return org ? { plan: org.plan, status: org.plan === "free" ? null : "active", pastDueSince: null } : null;
 }

@@ -21,6 +21,8 @@ export function ApiReference() {
           url: "/api/v1/openapi.json",
           withDefaultFonts: false,
           telemetry: false,
+          // The AI agent fetches a registry from scalar.com: off, so the page makes no outside call (and keeps the CSP).
+          agent: { disabled: true },
           hideDarkModeToggle: true,
           forceDarkModeState: resolvedTheme === "dark" ? "dark" : "light",
           hideClientButton: true,

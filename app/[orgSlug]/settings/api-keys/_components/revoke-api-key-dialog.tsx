@@ -1,15 +1,13 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/forms";
+import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { revokeApiKeyAction } from "../actions";
 
 /** Revokes one key, after saying what that breaks. */
 export function RevokeApiKeyDialog({ slug, keyId, name }: { slug: string; keyId: string; name: string }) {
-  const [state, formAction] = useActionState(revokeApiKeyAction, null);
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -22,17 +20,21 @@ export function RevokeApiKeyDialog({ slug, keyId, name }: { slug: string; keyId:
           <DialogTitle>Revoke “{name}”?</DialogTitle>
           <DialogDescription>Every request with this key is refused from the next one on. This cannot be undone: create a new key if you need one.</DialogDescription>
         </DialogHeader>
-        <form action={formAction} className="grid gap-4">
-          <input type="hidden" name="orgSlug" value={slug} />
-          <input type="hidden" name="keyId" value={keyId} />
-          <FormMessage state={state} />
-          <DialogFooter>
-            <DialogCancel />
-            <SubmitButton variant="destructive" pendingLabel="Revoking…">
-              Revoke key
-            </SubmitButton>
-          </DialogFooter>
-        </form>
+        <ActionForm action={revokeApiKeyAction} className="grid gap-4">
+          {(state) => (
+            <>
+              <input type="hidden" name="orgSlug" value={slug} />
+              <input type="hidden" name="keyId" value={keyId} />
+              <FormMessage state={state} />
+              <DialogFooter>
+                <DialogCancel />
+                <SubmitButton variant="destructive" pendingLabel="Revoking…">
+                  Revoke key
+                </SubmitButton>
+              </DialogFooter>
+            </>
+          )}
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
