@@ -110,7 +110,7 @@ test("a signed-in owner walks the app without a single violation", async ({ page
   await page.goto("/");
   await page.getByRole("link", { name: /sign in/i }).first().click();
   await expect(page).toHaveURL(/\/sign-in/);
-  await signIn(page, "/acme");
+  await signIn(page, "/acme/projects");
   for (const path of ["/acme", "/acme/projects", "/acme/settings", "/acme/settings/members", "/acme/settings/audit", "/acme/settings/webhooks", "/acme/settings/webhooks/new", "/account", "/account/security", "/account/data", "/new", "/pricing", "/"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
