@@ -114,7 +114,8 @@ test("a signed-in owner walks the app without a single violation", async ({ page
   for (const path of ["/acme", "/acme/projects", "/acme/settings", "/acme/settings/members", "/acme/settings/audit", "/acme/settings/webhooks", "/acme/settings/webhooks/new", "/account", "/account/security", "/account/data", "/new", "/pricing", "/"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    await page.waitForLoadState("networkidle");
+    // "load", not "networkidle": some app pages keep prefetching or refreshing, so the network may never go idle.
+    await page.waitForLoadState("load");
   }
   // Client-side navigation between dynamic pages, and a dialog (Radix scroll lock injects a <style>).
   await page.goto("/acme/projects");
