@@ -1,32 +1,13 @@
 import { Secret, TOTP } from "otpauth";
 import { expect, test, type Page } from "./fixtures";
+import { randomIp, uniqueEmail, linkFromMailbox } from "./journey";
 
 const password = "a long enough password";
-// Each journey comes from its own address, as real visitors do: sign-up allows only a few accounts per IP an hour.
-const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
-
-const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-
-/** The newest link matching `pattern` in the newest email to `to` that has one, from the dev mailbox. */
-async function linkFromMailbox(page: Page, to: string, pattern: RegExp): Promise<string> {
-  let href: string | null = null;
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    const emails = page.locator('a[href^="/dev/mailbox/"]');
-    expect(await emails.count()).toBeGreaterThan(0);
-    await page.goto((await emails.first().getAttribute("href"))!);
-    await expect(page.locator("#links-heading")).toBeVisible();
-    const all = await page.locator('section[aria-labelledby="links-heading"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    href = all.find((h) => pattern.test(h)) ?? null;
-    expect(href).not.toBeNull();
-  }).toPass({ timeout: 60_000 });
-  return href!;
-}
 
 /** A new, verified person signed in on `page`; returns their email. */
 async function signedUpPerson(page: Page, label: string): Promise<string> {
-  const email = unique(label);
+  const email = uniqueEmail(label);
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Sam Rivera");
   await page.getByLabel("Work email").fill(email);
@@ -145,7 +126,7 @@ test("an organization that requires two-factor sends a member without it to set 
 
 test("a person changes their email through a link to the new address, and the old address undoes it", async ({ page }) => {
   const oldEmail = await signedUpPerson(page, "move-from");
-  const newEmail = unique("move-to");
+  const newEmail = uniqueEmail("move-to");
   await page.goto("/account/security");
   const form = page.locator("form").filter({ has: page.getByLabel("New email address") });
   await form.getByLabel("New email address").fill(newEmail);

@@ -1,31 +1,8 @@
 import { expect, test, type Page } from "./fixtures";
+import { randomIp, uniqueEmail, linkFromMailbox } from "./journey";
 
 const password = "a long enough password";
-// Each journey comes from its own address, as real visitors do: sign-up allows only a few accounts per IP an hour.
-const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
-
-const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-
-/**
- * The newest link matching `pattern` in the newest email to `to`, read from the dev mailbox (waits for the
- * send-email job to deliver it).
- */
-async function linkFromMailbox(page: Page, to: string, pattern: RegExp): Promise<string> {
-  let href: string | null = null;
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    const emails = page.locator('a[href^="/dev/mailbox/"]');
-    expect(await emails.count()).toBeGreaterThan(0);
-    await page.goto((await emails.first().getAttribute("href"))!);
-    await expect(page.locator("#links-heading")).toBeVisible();
-    const links = page.locator('section[aria-labelledby="links-heading"] a');
-    const all = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    href = all.find((h) => pattern.test(h)) ?? null;
-    expect(href).not.toBeNull();
-  }).toPass({ timeout: 60_000 });
-  return href!;
-}
 
 async function signUp(page: Page, email: string) {
   await page.goto("/sign-up");
@@ -44,7 +21,7 @@ async function verify(page: Page, email: string) {
 }
 
 test("a person signs up with a password, verifies their email and lands in their own organization", async ({ page }) => {
-  const email = unique("signup");
+  const email = uniqueEmail("signup");
   await signUp(page, email);
   await verify(page, email);
   expect(new URL(page.url()).pathname).toMatch(/^\/jordan-lee-s-org[a-z0-9-]*\/projects$/);
@@ -54,7 +31,7 @@ test("a person signs up with a password, verifies their email and lands in their
 });
 
 test("a person signs in with a link from their email", async ({ page }) => {
-  const email = unique("magic");
+  const email = uniqueEmail("magic");
   await page.goto("/sign-in");
   await page.getByRole("button", { name: /email link instead/i }).click();
   await page.getByLabel("Email").fill(email);
@@ -66,7 +43,7 @@ test("a person signs in with a link from their email", async ({ page }) => {
 });
 
 test("a person who forgot their password resets it from the email and is signed in", async ({ page }) => {
-  const email = unique("reset");
+  const email = uniqueEmail("reset");
   await signUp(page, email);
   await verify(page, email);
   await page.context().clearCookies();
@@ -98,7 +75,7 @@ test("a person who forgot their password resets it from the email and is signed 
 });
 
 test("signing out of all other sessions ends the other browser's session", async ({ browser }) => {
-  const email = unique("sessions");
+  const email = uniqueEmail("sessions");
   const laptop = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const phone = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const a = await laptop.newPage();

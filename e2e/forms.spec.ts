@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "./fixtures";
+import { randomIp } from "./journey";
 
 // Forms as a person meets them: what was typed survives the server saying no, saved values show as saved,
 // success is a toast that goes away, and focus and keyboard order make sense.
 
 const DEMO_PASSWORD = "keel-demo-password";
-const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 250) + 1).join(".")}`;
 test.use({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
 
 async function signIn(page: Page, email: string, callbackUrl: string) {

@@ -1,29 +1,10 @@
-import { expect, test, type Page } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { linkFromMailbox } from "./journey";
 
 // An owner creates an organization and invites a teammate; the teammate signs up, verifies, accepts and lands in
 // the organization as a member, without member management.
 
 const DEMO_PASSWORD = "keel-demo-password";
-
-/** The first link matching `pattern` in the newest email to `to` that has one (waits for the job to deliver it). */
-async function linkFromMailbox(page: Page, to: string, pattern: RegExp): Promise<string> {
-  let found = "";
-  await expect(async () => {
-    await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-    const emails = await page.locator('a[href^="/dev/mailbox/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    for (const href of emails.filter((h) => /^\/dev\/mailbox\/[^/?]+$/.test(h))) {
-      await page.goto(href);
-      const links = await page.locator('section[aria-labelledby="links-heading"] a').evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-      const match = links.find((l) => pattern.test(l));
-      if (match) {
-        found = match;
-        return;
-      }
-    }
-    throw new Error(`no email to ${to} with a link matching ${pattern} yet`);
-  }).toPass({ timeout: 60_000, intervals: [500, 1000, 2000] });
-  return found;
-}
 
 /** The same URL on the app under test (email links carry the app's own origin). */
 const local = (url: string) => {
