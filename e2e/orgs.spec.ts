@@ -42,7 +42,7 @@ test("an owner invites a teammate who signs up, verifies and joins as a member",
   await owner.getByLabel("Email").fill(teammate);
   await owner.getByRole("button", { name: "Send invitation" }).click();
   await expect(owner.getByText(`Invitation sent to ${teammate}.`)).toBeVisible({ timeout: 30_000 });
-  await expect(owner.getByRole("listitem").filter({ hasText: teammate })).toBeVisible();
+  await expect(owner.getByRole("list", { name: "Pending invitations" }).getByRole("listitem").filter({ hasText: teammate })).toBeVisible();
 
   // The teammate, in another browser, signs up and verifies their address.
   const teammateContext = await browser.newContext();

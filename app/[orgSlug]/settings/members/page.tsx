@@ -41,7 +41,7 @@ export default orgPage({ load: (tx, { org }) => listMembersPage(tx, org) }, ({ o
           <CardDescription>{members.length === 1 ? "1 person has access." : `${members.length} people have access.`}</CardDescription>
         </CardHeader>
         <CardContent className="px-0">
-          <ul className="divide-y border-t">
+          <ul aria-label="Members" className="divide-y border-t">
             {members.map((m) => {
               const self = m.userId === org.userId;
               const name = m.user.name ?? m.user.email;
@@ -84,7 +84,7 @@ export default orgPage({ load: (tx, { org }) => listMembersPage(tx, org) }, ({ o
             {invitations.length === 0 ? (
               <p className="border-t px-6 pt-4 text-sm text-muted-foreground">No pending invitations.</p>
             ) : (
-              <ul className="divide-y border-t">
+              <ul aria-label="Pending invitations" className="divide-y border-t">
                 {invitations.map((i) => {
                   const { expired } = i;
                   return (
