@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { withTenant, type Tx } from "@/db/tenant";
+import { withSystem, withTenant, type Tx } from "@/db/tenant";
+import { assertAdmin } from "./admin/require-admin";
 import { deviceOf } from "./auth/request-info";
 import { getSession, type Session } from "./auth/session";
 import { AppError, internalError, type ErrorBody } from "./errors";
@@ -113,6 +114,25 @@ export function action<S extends z.ZodType, T>(
       const org = await inOrg(userPrincipal(session), form.get("orgSlug"), options.permission);
       const ctx = { ...common, session, org };
       const result = await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => handler({ ...ctx, tx }));
+      return { result, ctx };
+    });
+}
+
+/**
+ * A server action of the admin console: the caller must be a platform admin (anyone else, signed out included, gets
+ * not_found, as the pages answer 404), then the handler runs in one `withSystem` transaction named `name`, so what
+ * it changes and the audit entry it records (`recordAdminAudit`) commit together.
+ */
+export function adminAction<S extends z.ZodType, T>(
+  options: Options<S, T, SignedIn<S>> & { /** Logged as the reason for writing around RLS. */ name: string },
+  handler: (ctx: SignedIn<S> & { tx: Tx }) => Promise<T>,
+) {
+  return (_prev: ActionState<T>, form: FormData) =>
+    run(options, form, async (common) => {
+      const session = await getSession();
+      assertAdmin(session);
+      const ctx = { ...common, session };
+      const result = await withSystem(`admin action: ${options.name}`, (tx) => handler({ ...ctx, tx }));
       return { result, ctx };
     });
 }

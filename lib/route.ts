@@ -8,6 +8,7 @@ import { idempotencyKeyOf, idempotent } from "./api/idempotency";
 import { limitApiCaller } from "./api/rate-limit-headers";
 import { deviceOf } from "./auth/request-info";
 import { getRequestSession, type Session } from "./auth/session";
+import { assertAdmin } from "./admin/require-admin";
 import { AppError, internalError } from "./errors";
 import { log } from "./log";
 import { inOrg } from "./orgs/in-org";
@@ -127,6 +128,22 @@ export function userRoute<B extends z.ZodType | undefined = undefined, Q extends
   handler: (ctx: RouteContext<Out<B>, Out<Q>> & { session: Session }) => Promise<unknown>,
 ) {
   return handle(inputs, async (ctx) => handler({ ...ctx, session: await requireApiSession(ctx.request) }));
+}
+
+/**
+ * A route handler of the admin console (exports, chart data): the caller must be a platform admin with a session
+ * from this site; anyone else gets 404, as from the admin pages. The handler reads around RLS with `withSystem`.
+ */
+export function adminRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  inputs: Inputs<B, Q>,
+  handler: (ctx: RouteContext<Out<B>, Out<Q>> & { session: Session }) => Promise<unknown>,
+) {
+  return handle(inputs, async (ctx) => {
+    const session = await getRequestSession(ctx.request);
+    assertAdmin(session);
+    requireSameOrigin(ctx.request);
+    return handler({ ...ctx, session });
+  });
 }
 
 /** What an organization route's handler receives besides its input. */

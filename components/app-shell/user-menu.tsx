@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, UserRound } from "lucide-react";
+import { KeyRound, ShieldCheck, UserRound } from "lucide-react";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 
 /** The signed-in person as the shell shows them. */
-export type ShellUser = { name: string | null; email: string; image: string | null };
+export type ShellUser = { name: string | null; email: string; image: string | null; /** Shows the Admin entry. */ isPlatformAdmin?: boolean };
 
 /** "Ada Lovelace" → "AL"; falls back to the email's first letter. */
 export function initials(user: Pick<ShellUser, "name" | "email">): string {
@@ -56,6 +56,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
             Security
           </Link>
         </DropdownMenuItem>
+        {user.isPlatformAdmin ? (
+          <DropdownMenuItem asChild>
+            <Link href="/admin">
+              <ShieldCheck aria-hidden="true" />
+              Admin
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuSeparator />
         {/* Kept open while signing out, so the item can say "Signing out…" until the redirect. */}
         <DropdownMenuItem asChild onSelect={(event) => event.preventDefault()}>
