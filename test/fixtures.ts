@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { insertSession } from "@/db/queries/sessions";
-import { apiKeys, auditLogs, idempotencyKeys, invoiceDocuments, invoices, subscriptionChanges, subscriptions, invitations, memberships, organizations, outboxEvents, projects, usageDaily, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { apiKeys, auditLogs, featureFlagOverrides, idempotencyKeys, invoiceDocuments, invoices, subscriptionChanges, subscriptions, invitations, memberships, organizations, outboxEvents, projects, usageDaily, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withUser, type Tx } from "@/db/tenant";
 
 /** A fresh organization with one owner, written around RLS (test setup only). */
@@ -56,6 +56,7 @@ export const tenantRowFactories: Record<string, (tx: Tx, scope: Scope) => Promis
   subscription_changes: (tx, { orgId }) =>
     tx.insert(subscriptionChanges).values({ orgId, reason: "new", planBefore: "free", planAfter: "pro", mrrBeforeCents: 0, mrrAfterCents: 2900, seatsBefore: 0, seatsAfter: 1 }),
   invoices: (tx, scope) => insertInvoice(tx, scope),
+  feature_flag_overrides: (tx, { orgId, userId }) => tx.insert(featureFlagOverrides).values({ orgId, flagKey: "projects.quick_filter", enabled: true, createdBy: userId }),
   invoice_documents: async (tx, scope) => {
     const invoice = await insertInvoice(tx, scope);
     await tx.insert(invoiceDocuments).values({ orgId: scope.orgId, invoiceId: invoice.id, pdf: Buffer.from("%PDF-1.4") });

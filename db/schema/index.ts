@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./two-factor";
 export * from "./billing";
 export * from "./api";
+export * from "./flags";
