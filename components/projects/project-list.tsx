@@ -3,12 +3,14 @@
 import { FolderKanban, Pencil, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useOptimistic, useRef, useState } from "react";
+import { useFlag } from "@/components/flags/use-flag";
 import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ActionState } from "@/lib/action";
 import { ProjectFields } from "./project-fields";
+import { matchesFilter, ProjectQuickFilter } from "./project-quick-filter";
 import type { FormAction, ProjectActions, ProjectView } from "./types";
 
 type Change = { type: "add"; project: ProjectView } | { type: "remove"; id: string };
@@ -42,6 +44,10 @@ export function ProjectList({ orgSlug, projects, limit, planName, upgradeHref, a
   const focusId = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const limitId = useId();
+  // Beta, behind a flag an admin turns on per organization (/admin/flags).
+  const quickFilter = useFlag("projects.quick_filter");
+  const [filter, setFilter] = useState("");
+  const shown = quickFilter && filter.trim() ? items.filter((p) => matchesFilter(p, filter)) : items;
 
   useEffect(() => {
     if (!focusId.current || createOpen) return;
@@ -104,11 +110,20 @@ export function ProjectList({ orgSlug, projects, limit, planName, upgradeHref, a
 
       <FormMessage state={removeError} className="empty:hidden" />
 
+      {quickFilter && items.length > 0 ? <ProjectQuickFilter value={filter} onChange={setFilter} shown={shown.length} total={items.length} /> : null}
+
       {items.length === 0 ? (
         <EmptyState action={newProjectButton("Create your first project")} />
+      ) : shown.length === 0 ? (
+        <p className="rounded-xl border border-dashed px-6 py-10 text-center text-sm text-muted-foreground">
+          No project matches &ldquo;{filter.trim()}&rdquo;.{" "}
+          <button type="button" onClick={() => setFilter("")} className="rounded-sm font-medium text-foreground underline underline-offset-4 outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            Clear the filter
+          </button>
+        </p>
       ) : (
         <ul className="divide-y rounded-xl border bg-card shadow-xs" aria-label="Projects">
-          {items.map((project) => (
+          {shown.map((project) => (
             <ProjectRow key={project.id} project={project} orgSlug={orgSlug} update={actions.update} remove={remove} />
           ))}
         </ul>

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { insertMissingFlags, readAllFlags } from "@/db/queries/flags";
+import { readAllFlags } from "@/db/queries/flags";
 import type { Tx } from "@/db/tenant";
-import { flagKeys, flags as registry, type FlagDefinition } from "./registry";
+import { ensureFlagRows } from "./ensure-flag-rows";
+import { flagKeys } from "./registry";
 
 /** A flag's rule as the snapshot stores it. */
 export type FlagRule = { defaultEnabled: boolean; rolloutPercent: number; plans: string[] };
@@ -23,7 +24,7 @@ export type CompiledFlags = {
  * lacks, then reads every flag and override. Overrides of keys the code no longer declares are left out.
  */
 export async function buildFlagSnapshot(tx: Tx): Promise<FlagSnapshot> {
-  await insertMissingFlags(tx, flagKeys.map((key) => ({ key, description: (registry[key] as FlagDefinition).description })));
+  await ensureFlagRows(tx);
   const rows = await readAllFlags(tx);
   const known = new Set<string>(flagKeys);
   const flags: FlagSnapshot["flags"] = {};
