@@ -24,8 +24,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <UserMenu user={session.user} />
         </div>
       </TopBar>
-      <div className="mx-auto grid w-full max-w-7xl flex-1 gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_1fr] lg:px-8">
-        <aside className="content-start">
+      <div className="mx-auto grid w-full content-start max-w-7xl flex-1 gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_1fr] lg:px-8">
+        <aside className="min-w-0 content-start">
           <AdminNav />
         </aside>
         <main id="main" tabIndex={-1} className="min-w-0 outline-none">
