@@ -31,7 +31,7 @@ export function FlagSettingsForm({ flag, plans, action }: Props) {
               <textarea
                 id={`${id}-description`}
                 name="description"
-                rows={2}
+                rows={3}
                 maxLength={500}
                 defaultValue={flag.description}
                 aria-invalid={errors?.description ? true : undefined}
