@@ -5,7 +5,14 @@ import { users } from "../schema";
 // Public queries of the sign-in door: sign-up, sign-in, email links and password changes read and write a person's
 // credentials before (or instead of) any person's context, and app_user can never read a password hash.
 
-const credentialColumns = { id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, emailVerified: users.emailVerified };
+const credentialColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  passwordHash: users.passwordHash,
+  emailVerified: users.emailVerified,
+  disabledAt: users.disabledAt,
+};
 
 /** What sign-in needs to know about a person, looked up by email (case-insensitively). */
 export async function findUserByEmail(email: string) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { primaryDb } from "../client";
 import { sessions, users } from "../schema";
 import type { Tx } from "../tenant";
@@ -11,6 +12,8 @@ import type { Tx } from "../tenant";
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+
+const impersonators = alias(users, "impersonators");
 
 /** A session with the person it belongs to: what every signed-in request needs. */
 export type SessionWithUser = Awaited<ReturnType<typeof findSessionWithUser>>;
@@ -28,10 +31,21 @@ export async function findSessionWithUser(token: string) {
       lastSeenAt: sessions.lastSeenAt,
       userAgent: sessions.userAgent,
       ip: sessions.ip,
-      user: { id: users.id, email: users.email, name: users.name, image: users.image, emailVerified: users.emailVerified, isPlatformAdmin: users.isPlatformAdmin },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        image: users.image,
+        emailVerified: users.emailVerified,
+        isPlatformAdmin: users.isPlatformAdmin,
+        disabledAt: users.disabledAt,
+      },
+      // Set on an impersonation session: the platform admin behind it.
+      impersonator: { id: impersonators.id, email: impersonators.email, name: impersonators.name },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(impersonators, eq(impersonators.id, sessions.impersonatorId))
     .where(eq(sessions.sessionToken, hashSessionToken(token)));
   return row ?? null;
 }

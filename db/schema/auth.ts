@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ownRow, personPolicy } from "./tenancy";
 
 // The Auth.js tables, shaped as @auth/drizzle-adapter expects (property names are part of its contract).
@@ -14,6 +14,8 @@ export const users = pgTable(
     image: text("image"),
     passwordHash: text("password_hash"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
+    // Set by a platform admin: the person cannot sign in (told so in words) and every session of theirs was revoked.
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -59,6 +61,8 @@ export const sessions = pgTable(
     ip: text("ip"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set on an impersonation session: the platform admin acting as this person (expires 30 minutes after it began).
+    impersonatorId: uuid("impersonator_id").references((): AnyPgColumn => users.id, { onDelete: "cascade" }),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId), index("sessions_expires_idx").on(t.expires), personPolicy(t.userId)],
 );

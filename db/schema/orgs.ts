@@ -12,6 +12,9 @@ export const organizations = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     plan: text("plan").notNull().default("free"),
+    // A plan given by staff without payment (admin console). Entitlements grant the better of it and what billing
+    // grants; the billing sync never writes it, so a later Stripe subscription cannot silently erase it.
+    compPlan: text("comp_plan"),
     // Owners can require two-factor authentication: members without it are sent to set it up.
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

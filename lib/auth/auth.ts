@@ -10,6 +10,8 @@ import { appUrl, env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createOrg } from "@/lib/orgs/create-org";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookie } from "./cookies";
+import { z } from "zod";
+import { isDisabled } from "./disabled";
 import { authSecret } from "./secret";
 import { TWO_FACTOR_PATH, issueChallenge, needsSecondFactor } from "./two-factor/challenge";
 import { personalOrgName } from "./sign-up";
@@ -83,6 +85,8 @@ function config(): NextAuthConfig {
       // Two-factor comes before the session: with it on (and this browser not remembered), Auth.js creates no
       // session and the browser goes to the second step with a challenge cookie instead.
       async signIn({ user, account }) {
+        // A disabled person is sent back to the sign-in page, which says so (?error=AccountDisabled).
+        if (user.id && z.uuid().safeParse(user.id).success && (await isDisabled(user.id))) return "/sign-in?error=AccountDisabled";
         if (!user.id || !(await needsSecondFactor(user.id))) return true;
         await issueChallenge(user.id, account?.provider ?? "unknown", null);
         return TWO_FACTOR_PATH;

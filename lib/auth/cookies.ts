@@ -22,3 +22,16 @@ export const sessionCookie = {
 /** How long a session lives without use, and how often its expiry is pushed forward. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
+
+/**
+ * While a platform admin impersonates someone, their own session token waits here (httpOnly, never readable by the
+ * page), and comes back as the session cookie when they stop, or when the impersonation ends on its own.
+ */
+export const impersonationReturnCookie = {
+  get name() {
+    return secureCookies() ? "__Secure-keel.admin-session" : "keel.admin-session";
+  },
+  get options() {
+    return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies() };
+  },
+};

@@ -2,6 +2,8 @@ import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } fro
 import { afterResponse } from "@/lib/after-response";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { AppError } from "@/lib/errors";
+import { ACCOUNT_DISABLED } from "./disabled";
 import { enforceRateLimits } from "./limits";
 import { hashPassword } from "./password";
 import { revokeSessions } from "./session";
@@ -20,17 +22,26 @@ export async function requestPasswordReset(email: string, req: AuthRequest): Pro
   await enforceRateLimits(["passwordReset", email], ["emailRequestsIp", req.ip]);
   await afterResponse("password reset email", async () => {
     const user = await findUserByEmail(email);
-    if (!user) return;
-    const token = await issueToken("reset-password", user.id, RESET_PASSWORD_TTL_MINUTES * 60_000);
-    await enqueueEmail(
-      {
-        to: user.email,
-        template: "reset-password",
-        props: { name: user.name ?? undefined, url: `${req.origin}/reset-password?token=${encodeURIComponent(token)}`, expiresInMinutes: RESET_PASSWORD_TTL_MINUTES },
-      },
-      { orgId: null, actorId: user.id },
-    );
+    // A disabled account gets no link (the answer stays the same: it must not tell whether an account exists).
+    if (!user || user.disabledAt) return;
+    await sendPasswordResetEmail(user, req.origin, user.id);
   });
+}
+
+/**
+ * Issues a reset token and queues the email with its link: the forgotten-password flow, and a platform admin's
+ * "Send password reset" (`actorId` is who asked).
+ */
+export async function sendPasswordResetEmail(user: { id: string; email: string; name: string | null }, origin: string, actorId: string): Promise<void> {
+  const token = await issueToken("reset-password", user.id, RESET_PASSWORD_TTL_MINUTES * 60_000);
+  await enqueueEmail(
+    {
+      to: user.email,
+      template: "reset-password",
+      props: { name: user.name ?? undefined, url: `${origin}/reset-password?token=${encodeURIComponent(token)}`, expiresInMinutes: RESET_PASSWORD_TTL_MINUTES },
+    },
+    { orgId: null, actorId },
+  );
 }
 
 /**
@@ -40,7 +51,9 @@ export async function requestPasswordReset(email: string, req: AuthRequest): Pro
  */
 export async function resetPassword(token: string, password: string): Promise<string | null> {
   const userId = await consumeToken("reset-password", token);
-  if (!userId || !(await findUserById(userId))) return null;
+  const user = userId ? await findUserById(userId) : null;
+  if (!userId || !user) return null;
+  if (user.disabledAt) throw new AppError("forbidden", ACCOUNT_DISABLED);
   await setPasswordHash(userId, await hashPassword(password));
   // The link arrived by email, so the address is proven.
   await markEmailVerified(userId);

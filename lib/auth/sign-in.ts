@@ -1,6 +1,7 @@
 import { findUserByEmail } from "@/db/queries/credentials";
 import { AppError } from "@/lib/errors";
 import type { PolicyName } from "@/lib/rate-limit";
+import { ACCOUNT_DISABLED } from "./disabled";
 import { checkRateLimits, countFailures } from "./limits";
 import { hashPassword, verifyPassword } from "./password";
 import type { SignInInput } from "./schemas";
@@ -47,6 +48,8 @@ export async function signInWithPassword(input: SignInInput, req: AuthRequest): 
     await countFailures(...budgets);
     throw new AppError("unauthorized", INVALID_CREDENTIALS);
   }
+  // Told in words, but only to someone who knows the password: a guesser learns nothing about the account.
+  if (user.disabledAt) throw new AppError("forbidden", ACCOUNT_DISABLED);
   if (!user.emailVerified) {
     await sendVerificationEmail(user, req.origin);
     throw new AppError("unauthorized", INVALID_CREDENTIALS);

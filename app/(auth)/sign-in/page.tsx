@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { oauthProviders } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { ACCOUNT_DISABLED } from "@/lib/auth/disabled";
 import { afterSignInPath } from "@/lib/auth/destinations";
 import { getSession } from "@/lib/auth/session";
 
@@ -17,6 +18,7 @@ const authErrors: Record<string, string> = {
   OAuthAccountNotLinked: "That email already has an account. Sign in the way you did before, then connect this provider.",
   AccessDenied: "Sign-in was cancelled or denied.",
   Configuration: "Sign-in is not available right now. Please try again later.",
+  AccountDisabled: ACCOUNT_DISABLED,
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
