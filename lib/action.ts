@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { withSystem, withTenant, type Tx } from "@/db/tenant";
+import { REFUSED_WHILE_IMPERSONATING } from "./admin/impersonation";
 import { assertAdmin } from "./admin/require-admin";
 import { deviceOf } from "./auth/request-info";
 import { getSession, type Session } from "./auth/session";
@@ -66,6 +67,8 @@ async function run<S extends z.ZodType, T, C>(
   options: Options<S, T, C>,
   form: FormData,
   body: (common: Common<S>) => Promise<{ result: T; ctx: C }>,
+  /** Runs before the input is parsed: an entry point that must not exist for the caller answers before validating. */
+  gate?: () => Promise<void>,
 ): Promise<ActionState<T>> {
   const h = await headers();
   const requestId = requestIdFrom(h);
@@ -73,6 +76,7 @@ async function run<S extends z.ZodType, T, C>(
   let result: T;
   try {
     ({ result, to } = await runWithRequestContext({ requestId, ...deviceOf(h) }, async () => {
+      await gate?.();
       const done = await withOutbox(() => body({ input: parseInput(options.schema, formToObject(form)), requestId }));
       return { result: done.result, to: await options.redirectTo?.(done.result, done.ctx) };
     }));
@@ -89,11 +93,19 @@ export function publicAction<S extends z.ZodType, T>(options: Options<S, T, Comm
   return (_prev: ActionState<T>, form: FormData) => run(options, form, async (ctx) => ({ result: await handler(ctx), ctx }));
 }
 
-/** A server action of a signed-in person, outside any organization (account settings, creating an org). */
-export function userAction<S extends z.ZodType, T>(options: Options<S, T, SignedIn<S>>, handler: (ctx: SignedIn<S>) => Promise<T>) {
+/**
+ * A server action of a signed-in person, outside any organization (account settings, creating an org). With
+ * `refuseWhileImpersonating`, a platform admin signed in as the person is refused (their password, email,
+ * two-factor and the account's deletion stay theirs).
+ */
+export function userAction<S extends z.ZodType, T>(
+  options: Options<S, T, SignedIn<S>> & { refuseWhileImpersonating?: boolean },
+  handler: (ctx: SignedIn<S>) => Promise<T>,
+) {
   return (_prev: ActionState<T>, form: FormData) =>
     run(options, form, async (common) => {
       const ctx = { ...common, session: await requireCaller() };
+      if (options.refuseWhileImpersonating && ctx.session.impersonator) throw new AppError("forbidden", REFUSED_WHILE_IMPERSONATING);
       return { result: await handler(ctx), ctx };
     });
 }
@@ -128,11 +140,16 @@ export function adminAction<S extends z.ZodType, T>(
   handler: (ctx: SignedIn<S> & { tx: Tx }) => Promise<T>,
 ) {
   return (_prev: ActionState<T>, form: FormData) =>
-    run(options, form, async (common) => {
-      const session = await getSession();
-      assertAdmin(session);
-      const ctx = { ...common, session };
-      const result = await withSystem(`admin action: ${options.name}`, (tx) => handler({ ...ctx, tx }));
-      return { result, ctx };
-    });
+    run(
+      options,
+      form,
+      async (common) => {
+        const session = (await getSession())!;
+        const ctx = { ...common, session };
+        const result = await withSystem(`admin action: ${options.name}`, (tx) => handler({ ...ctx, tx }));
+        return { result, ctx };
+      },
+      // Before the form is parsed: to anyone else the action answers not_found, never a validation error.
+      async () => assertAdmin(await getSession()),
+    );
 }

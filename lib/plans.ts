@@ -55,6 +55,12 @@ export function planById(id: string): Plan {
   return plans.find((p) => p.id === id) ?? plans[0]!;
 }
 
+/** The better (higher) of two plans, unknown or absent counting as Free: a comp plan beside what billing grants. */
+export function betterPlan(a: string, b: string | null | undefined): Plan {
+  const [pa, pb] = [planById(a), planById(b ?? "free")];
+  return plans.indexOf(pb) > plans.indexOf(pa) ? pb : pa;
+}
+
 /** How often a paid plan is billed. */
 export type BillingInterval = "month" | "year";
 export const billingIntervals: readonly BillingInterval[] = ["month", "year"];

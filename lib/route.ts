@@ -86,11 +86,14 @@ const asResponse = (result: unknown): Response => (result instanceof Response ? 
 function handle<B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
   inputs: Inputs<B, Q>,
   body: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>,
+  /** Runs before the request is parsed: a route that must not exist for the caller answers 404 before validating. */
+  gate?: (request: Request) => Promise<void>,
 ) {
   return async (request: Request, segment?: { params?: Promise<Params> }): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
     return runWithRequestContext({ requestId, ...deviceOf(request.headers) }, async () => {
       try {
+        await gate?.(request);
         const parsed = await parseRequest(inputs, request);
         const params = (await segment?.params) ?? {};
         return toResponse(await withOutbox(() => body({ ...parsed, request, requestId, params })), requestId);
@@ -138,12 +141,23 @@ export function adminRoute<B extends z.ZodType | undefined = undefined, Q extend
   inputs: Inputs<B, Q>,
   handler: (ctx: RouteContext<Out<B>, Out<Q>> & { session: Session }) => Promise<unknown>,
 ) {
-  return handle(inputs, async (ctx) => {
-    const session = await getRequestSession(ctx.request);
-    assertAdmin(session);
-    requireSameOrigin(ctx.request);
-    return handler({ ...ctx, session });
-  });
+  return handle(
+    inputs,
+    async (ctx) => {
+      const session = (await adminSessionOf(ctx.request))!;
+      requireSameOrigin(ctx.request);
+      return handler({ ...ctx, session });
+    },
+    async (request) => assertAdmin(await adminSessionOf(request)),
+  );
+}
+
+// The session of an admin route's request, read once for the gate and the handler.
+const adminSessions = new WeakMap<Request, Promise<Session | null>>();
+function adminSessionOf(request: Request): Promise<Session | null> {
+  let session = adminSessions.get(request);
+  if (!session) adminSessions.set(request, (session = getRequestSession(request)));
+  return session;
 }
 
 /** What an organization route's handler receives besides its input. */

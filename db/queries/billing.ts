@@ -66,13 +66,16 @@ export function listSubscriptionChanges(tx: Tx, orgId: string): Promise<Subscrip
  * Locks the organization's row until the transaction ends and returns what its entitlements are computed from.
  * Writers that check a plan limit take this lock first, so two of them cannot both count below the limit.
  */
-export async function lockOrgBilling(tx: Tx, orgId: string): Promise<{ slug: string; plan: string; status: string | null; pastDueSince: Date | null; subscribed: boolean } | null> {
-  const [org] = await tx.select({ plan: organizations.plan, slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId)).for("update");
+export async function lockOrgBilling(
+  tx: Tx,
+  orgId: string,
+): Promise<{ slug: string; plan: string; status: string | null; pastDueSince: Date | null; subscribed: boolean; compPlan: string | null } | null> {
+  const [org] = await tx.select({ plan: organizations.plan, slug: organizations.slug, compPlan: organizations.compPlan }).from(organizations).where(eq(organizations.id, orgId)).for("update");
   if (!org) return null;
   const found = await findSubscription(tx, orgId);
   // A customer row without a subscription status (never subscribed) leaves the organization's own plan in force.
   const sub = found?.status ? found : null;
-  return { slug: org.slug, plan: sub?.plan ?? org.plan, status: sub?.status ?? null, pastDueSince: sub?.pastDueSince ?? null, subscribed: Boolean(sub) };
+  return { slug: org.slug, plan: sub?.plan ?? org.plan, status: sub?.status ?? null, pastDueSince: sub?.pastDueSince ?? null, subscribed: Boolean(sub), compPlan: org.compPlan };
 }
 
 /** Members plus invitations still open: the seats an organization has given or promised. */

@@ -10,6 +10,7 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
       slug: organizations.slug,
       name: organizations.name,
       plan: organizations.plan,
+      compPlan: organizations.compPlan,
       requireTwoFactor: organizations.requireTwoFactor,
       role: memberships.role,
     })

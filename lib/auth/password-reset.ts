@@ -1,4 +1,5 @@
 import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/db/queries/credentials";
+import type { Tx } from "@/db/tenant";
 import { afterResponse } from "@/lib/after-response";
 import { recordAccountAudit } from "@/lib/audit/record-audit";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
@@ -30,9 +31,9 @@ export async function requestPasswordReset(email: string, req: AuthRequest): Pro
 
 /**
  * Issues a reset token and queues the email with its link: the forgotten-password flow, and a platform admin's
- * "Send password reset" (`actorId` is who asked).
+ * "Send password reset" (`actorId` is who asked; inside its transaction `tx`, the email is queued when it commits).
  */
-export async function sendPasswordResetEmail(user: { id: string; email: string; name: string | null }, origin: string, actorId: string): Promise<void> {
+export async function sendPasswordResetEmail(user: { id: string; email: string; name: string | null }, origin: string, actorId: string, tx?: Tx): Promise<void> {
   const token = await issueToken("reset-password", user.id, RESET_PASSWORD_TTL_MINUTES * 60_000);
   await enqueueEmail(
     {
@@ -41,6 +42,7 @@ export async function sendPasswordResetEmail(user: { id: string; email: string; 
       props: { name: user.name ?? undefined, url: `${origin}/reset-password?token=${encodeURIComponent(token)}`, expiresInMinutes: RESET_PASSWORD_TTL_MINUTES },
     },
     { orgId: null, actorId },
+    tx,
   );
 }
 

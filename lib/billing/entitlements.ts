@@ -2,7 +2,7 @@ import { findSubscription, lockOrgBilling } from "@/db/queries/billing";
 import { findOrg } from "@/db/queries/orgs";
 import { withTenant, type Tx } from "@/db/tenant";
 import { cache } from "@/lib/cache";
-import { planById, type Plan } from "@/lib/plans";
+import { betterPlan, planById, type Plan } from "@/lib/plans";
 import { asOrg } from "@/lib/webhooks/as-org";
 
 /** How long a past_due subscription keeps its plan (a banner shows the deadline), counted from when it fell due. */
@@ -10,8 +10,11 @@ export const PAST_DUE_GRACE_DAYS = 7;
 const DAY_MS = 86_400_000;
 const TTL_SECONDS = 300;
 
-/** What entitlements are computed from: the plan paid for, Stripe's status, and since when it has been past due. */
-export type BillingState = { plan: string; status: string | null; pastDueSince: Date | string | null };
+/**
+ * What entitlements are computed from: the plan paid for, Stripe's status, since when it has been past due, and
+ * the plan staff gave without payment (`organizations.comp_plan`, set in the admin console), if any.
+ */
+export type BillingState = { plan: string; status: string | null; pastDueSince: Date | string | null; compPlan?: string | null };
 
 /** What an organization may use now, and why. */
 export type Entitlements = {
@@ -23,11 +26,14 @@ export type Entitlements = {
   status: string | null;
   /** Set while past_due: when the grace period ends and the organization falls back to Free. */
   graceEndsAt: string | null;
+  /** The plan given by staff, when it is the one that applies (it is better than what billing grants). */
+  compPlan: Plan | null;
 };
 
 /**
  * Entitlements from billing state (pure): trialing and active get their plan; past_due keeps it for
- * PAST_DUE_GRACE_DAYS; canceled, unpaid, incomplete and anything unknown get Free. No subscription: Free.
+ * PAST_DUE_GRACE_DAYS; canceled, unpaid, incomplete and anything unknown get Free. No subscription: Free. A comp
+ * plan applies when it is better than that (a paid upgrade past it wins; a lapsed payment falls back to it).
  */
 export function entitlementsFor(state: BillingState | null, now: Date = new Date()): Entitlements {
   const paidPlan = planById(state?.plan ?? "free");
@@ -43,7 +49,9 @@ export function entitlementsFor(state: BillingState | null, now: Date = new Date
       graceEndsAt = ends.toISOString();
     }
   }
-  return { plan, limits: plan.limits, paidPlan, status, graceEndsAt };
+  const comp = state?.compPlan ? betterPlan(plan.id, state.compPlan) : plan;
+  if (comp !== plan) return { plan: comp, limits: comp.limits, paidPlan, status, graceEndsAt: null, compPlan: comp };
+  return { plan, limits: plan.limits, paidPlan, status, graceEndsAt, compPlan: null };
 }
 
 const tag = (orgId: string) => `entitlements:${orgId}`;
@@ -64,12 +72,12 @@ export async function invalidateEntitlements(orgId: string): Promise<void> {
 
 /** The billing state, read inside a transaction (no cache there). */
 export async function billingStateIn(tx: Tx, orgId: string): Promise<BillingState | null> {
-  const sub = await findSubscription(tx, orgId);
+  const [sub, org] = [await findSubscription(tx, orgId), await findOrg(tx, orgId)];
+  const compPlan = org?.compPlan ?? null;
   // A customer row with no subscription yet (checkout opened, seats counted) is not one: the organization's own
   // plan (Free, or one given without Stripe) still applies.
-  if (sub?.status) return { plan: sub.plan, status: sub.status, pastDueSince: sub.pastDueSince };
-  const org = await findOrg(tx, orgId);
-  return org ? { plan: org.plan, status: org.plan === "free" ? null : "active", pastDueSince: null } : null;
+  if (sub?.status) return { plan: sub.plan, status: sub.status, pastDueSince: sub.pastDueSince, compPlan };
+  return org ? { plan: org.plan, status: org.plan === "free" ? null : "active", pastDueSince: null, compPlan } : null;
 }
 
 /** The entitlements read inside a transaction, without locking (pages' loaders). */

@@ -3,6 +3,7 @@ import type { OrgRole } from "@/db/schema";
 import { withUser } from "@/db/tenant";
 import { cache } from "@/lib/cache";
 import { AppError } from "@/lib/errors";
+import { betterPlan } from "@/lib/plans";
 import { can, type Permission } from "./permissions";
 
 /** The organization of a request and the caller's place in it. */
@@ -32,7 +33,10 @@ export async function findOrgContext(userId: string, slug: string): Promise<OrgC
   const row = await cache.getOrSet(`membership:${userId}:${slug}`, MEMBERSHIP_TTL_SECONDS, () => withUser(userId, (tx) => findMembershipBySlug(tx, userId, slug)), {
     tags: [membershipTag(userId)],
   });
-  return row ? { ...row, userId } : null;
+  if (!row) return null;
+  // The plan whose limits apply: a comp plan given by staff beside the one billing wrote (lib/billing/entitlements.ts).
+  const { compPlan, ...org } = row;
+  return { ...org, plan: betterPlan(org.plan, compPlan).id, userId };
 }
 
 /** Throws `forbidden` unless the caller's role grants `permission`. */

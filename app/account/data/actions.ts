@@ -16,7 +16,7 @@ export const requestExportAction = userAction(
   },
 );
 
-export const deleteAccountAction = userAction({ schema: deleteAccountSchema, redirectTo: () => "/" }, async ({ session, input }) => {
+export const deleteAccountAction = userAction({ schema: deleteAccountSchema, refuseWhileImpersonating: true, redirectTo: () => "/" }, async ({ session, input }) => {
   await requestAccountDeletion(session.user, input);
   await endSession();
   return null;

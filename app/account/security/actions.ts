@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
 
 /** Changes the password and signs out every other session (whoever knew the old password loses access). */
 export const changePasswordAction = userAction(
-  { schema: changePasswordSchema, successMessage: "Password changed. Your other sessions were signed out." },
+  { schema: changePasswordSchema, refuseWhileImpersonating: true, successMessage: "Password changed. Your other sessions were signed out." },
   async ({ input, session }) => {
     await changePassword(session.user.id, input);
     const revoked = await revokeSessions(session.user.id, { allExceptCurrent: true });
@@ -51,14 +51,14 @@ async function revokeOthers(userId: string, reason: string): Promise<void> {
 }
 
 /** Starts setting up two-factor: the page then shows the QR code and manual key of a new pending secret. */
-export const startTwoFactorAction = userAction({ schema: z.object({}) }, async ({ session }) => {
+export const startTwoFactorAction = userAction({ schema: z.object({}), refuseWhileImpersonating: true }, async ({ session }) => {
   await startTwoFactorEnrolment(session.user.id);
   revalidatePath("/account/security");
   return null;
 });
 
 /** Abandons an unconfirmed setup. */
-export const cancelTwoFactorAction = userAction({ schema: z.object({}) }, async ({ session }) => {
+export const cancelTwoFactorAction = userAction({ schema: z.object({}), refuseWhileImpersonating: true }, async ({ session }) => {
   await cancelTwoFactorEnrolment(session.user.id);
   revalidatePath("/account/security");
   return null;
@@ -70,7 +70,7 @@ export const cancelTwoFactorAction = userAction({ schema: z.object({}) }, async 
  * form refreshes the page when the person has saved them.
  */
 export const confirmTwoFactorAction = userAction(
-  { schema: twoFactorSetupCodeSchema, successMessage: "Two-factor authentication is on. Your other sessions were signed out." },
+  { schema: twoFactorSetupCodeSchema, refuseWhileImpersonating: true, successMessage: "Two-factor authentication is on. Your other sessions were signed out." },
   async ({ input, session }) => {
     const { recoveryCodes } = await confirmTwoFactorEnrolment(session.user.id, input.code);
     await revokeOthers(session.user.id, "two_factor_enabled");
@@ -80,7 +80,7 @@ export const confirmTwoFactorAction = userAction(
 
 /** Turns two-factor off with the password and a code, and signs out every other session. */
 export const disableTwoFactorAction = userAction(
-  { schema: disableTwoFactorSchema, successMessage: "Two-factor authentication is off. Your other sessions were signed out." },
+  { schema: disableTwoFactorSchema, refuseWhileImpersonating: true, successMessage: "Two-factor authentication is off. Your other sessions were signed out." },
   async ({ input, session }) => {
     await disableTwoFactor(session.user.id, input);
     await revokeOthers(session.user.id, "two_factor_disabled");
@@ -91,6 +91,6 @@ export const disableTwoFactorAction = userAction(
 
 /** Asks to change the sign-in email: a link goes to the new address, and nothing changes until it is used. */
 export const requestEmailChangeAction = userAction(
-  { schema: requestEmailChangeSchema, successMessage: "Check the new inbox: the change takes effect when you open the link we sent there." },
+  { schema: requestEmailChangeSchema, refuseWhileImpersonating: true, successMessage: "Check the new inbox: the change takes effect when you open the link we sent there." },
   async ({ input, session }) => requestEmailChange(session.user.id, input, appUrl()),
 );
