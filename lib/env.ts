@@ -57,6 +57,8 @@ const schema = z
     INNGEST_EVENT_KEY: optional,
     INNGEST_SIGNING_KEY: optional,
     INNGEST_DEV: optional,
+    // Self-hosted Inngest: where its API is (Inngest Cloud's otherwise). /admin/system reads recent runs from it.
+    INNGEST_BASE_URL: optional,
     // Test-only: lets a production build serve Inngest's dev mode, the dev mailbox and the dev pages, to loopback only.
     UNSAFE_TEST_ONLY_DEV_TOOLS: flag,
     OUTBOX_SEND_TIMEOUT_MS: withDefault(wholeNumber(1, 60_000, " of ms from 1 to 60000"), 3_000),

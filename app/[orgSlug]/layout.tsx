@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { PastDueBanner } from "@/components/billing/past-due-banner";
 import { FlagsProvider } from "@/components/flags/flags-provider";
+import { ImpersonationBanner } from "@/components/impersonation/impersonation-banner";
 import { entitlementsOf } from "@/lib/billing/entitlements";
 import { clientFlagsFor } from "@/lib/flags/client-flags";
 import { requireOrg } from "@/lib/org-page";
@@ -18,6 +19,7 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const flags = await clientFlagsFor({ orgId: org.orgId, plan: entitlements.plan.id });
   return (
     <>
+      <ImpersonationBanner session={session} />
       {entitlements.graceEndsAt ? (
         <PastDueBanner slug={org.slug} planName={entitlements.paidPlan.name} graceEndsAt={entitlements.graceEndsAt} canManage={can(org.role, "billing:manage")} />
       ) : null}

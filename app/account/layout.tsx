@@ -2,6 +2,7 @@ import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/app-shell/user-menu";
+import { ImpersonationBanner } from "@/components/impersonation/impersonation-banner";
 import { Logo } from "@/components/marketing/logo";
 import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -17,6 +18,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
+      <ImpersonationBanner session={session} />
       <TopBar className="flex h-14 max-w-5xl items-center gap-3">
         <Logo />
         <span aria-hidden="true" className="text-border">

@@ -2,6 +2,7 @@ import type { Redis } from "@upstash/redis";
 import { inTransaction } from "@/db/tenant";
 import { log as defaultLog } from "@/lib/log";
 import { NAMESPACE_PATTERN, readCacheConfig } from "./cache-config";
+import { countCacheRead } from "./cache-stats";
 import type { CacheStore } from "./cache-store";
 import { createFailOpen, describeError, withDeadline, type FailOpenOptions, type WarnLogger } from "./fail-open";
 import type { Jsonify } from "./jsonify";
@@ -143,13 +144,16 @@ export function createCache(options: CreateCacheOptions = {}): Cache {
     // One round trip reads the entry and the versions of the tags it should have been written under.
     const read = await guard.run("get", () => store.mget([key, ...tags.map(tagKey)]));
     if (!read.ok) {
+      countCacheRead(false);
       // The backend is down or slow: serve the source of truth, and don't wait on a write that would fail as well.
       const value = await loader();
       return serialize(value, [], [])?.value ?? value;
     }
     const [raw, ...seen] = read.value;
     const entry = asEnvelope(raw);
-    if (entry && versionsMatch(entry, tags, seen)) return entry.v;
+    const hit = Boolean(entry && versionsMatch(entry, tags, seen));
+    countCacheRead(hit);
+    if (hit) return entry!.v;
 
     // Versions are taken before the loader runs: an invalidation during the load leaves this entry already stale.
     const versions = await currentVersions("set", tags, seen);
@@ -168,11 +172,19 @@ export function createCache(options: CreateCacheOptions = {}): Cache {
       checkArgs(key);
       const read = await guard.run("get", () => store.mget([entryKey(key)]));
       const entry = read.ok ? asEnvelope(read.value[0]) : undefined;
-      if (!entry) return undefined;
+      if (!entry) {
+        countCacheRead(false);
+        return undefined;
+      }
       const tags = Object.keys(entry.t ?? {});
-      if (tags.length === 0) return entry.v as Cached<T>;
+      if (tags.length === 0) {
+        countCacheRead(true);
+        return entry.v as Cached<T>;
+      }
       const current = await guard.run("get", () => store.mget(tags.map(tagKey)));
-      return current.ok && versionsMatch(entry, tags, current.value) ? (entry.v as Cached<T>) : undefined;
+      const hit = current.ok && versionsMatch(entry, tags, current.value);
+      countCacheRead(hit);
+      return hit ? (entry.v as Cached<T>) : undefined;
     },
 
     async set(key, value, ttlSeconds, { tags = [] } = {}) {

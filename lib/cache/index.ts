@@ -2,6 +2,7 @@
 import { createCache, type Cache } from "./create-cache";
 
 export { createCache, type Cache, type Cached, type CacheWriteOptions, type CreateCacheOptions } from "./create-cache";
+export { cacheStats } from "./cache-stats";
 export { readCacheConfig, DEFAULT_TIMEOUT_MS, type CacheConfig } from "./cache-config";
 export type { CacheStore } from "./cache-store";
 export { createFailOpen, describeError, type FailOpen, type WarnLogger, type Attempt } from "./fail-open";
