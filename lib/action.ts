@@ -103,11 +103,20 @@ export function userAction<S extends z.ZodType, T>(
   handler: (ctx: SignedIn<S>) => Promise<T>,
 ) {
   return (_prev: ActionState<T>, form: FormData) =>
-    run(options, form, async (common) => {
-      const ctx = { ...common, session: await requireCaller() };
-      if (options.refuseWhileImpersonating && ctx.session.impersonator) throw new AppError("forbidden", REFUSED_WHILE_IMPERSONATING);
-      return { result: await handler(ctx), ctx };
-    });
+    run(
+      options,
+      form,
+      async (common) => {
+        const ctx = { ...common, session: await requireCaller() };
+        return { result: await handler(ctx), ctx };
+      },
+      // Refused whatever was typed: the answer is about who is asking, not about the form.
+      options.refuseWhileImpersonating
+        ? async () => {
+            if ((await getSession())?.impersonator) throw new AppError("forbidden", REFUSED_WHILE_IMPERSONATING);
+          }
+        : undefined,
+    );
 }
 
 /**
