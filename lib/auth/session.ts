@@ -33,11 +33,11 @@ async function loadSession(token: string) {
   const row = await findSessionWithUser(token);
   // A disabled person has no sessions (disabling deletes them); this is the belt to that pair of braces.
   if (!row || row.user.disabledAt) return null;
-  const { disabledAt: _disabledAt, ...user } = row.user;
+  const { id, email, name, image, emailVerified, isPlatformAdmin } = row.user;
   return {
     ...row,
     // An impersonation session never carries platform admin, whoever the person is.
-    user: { ...user, emailVerified: user.emailVerified !== null, isPlatformAdmin: row.impersonator ? false : user.isPlatformAdmin },
+    user: { id, email, name, image, emailVerified: emailVerified !== null, isPlatformAdmin: row.impersonator ? false : isPlatformAdmin },
     impersonator: row.impersonator?.id ? row.impersonator : null,
   };
 }

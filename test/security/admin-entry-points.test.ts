@@ -136,7 +136,7 @@ describe("everyone but a platform admin gets the 404 page or not_found", () => {
       for (const caller of callers) {
         requestScope.token = caller.token;
         // An empty form and a plausible one: neither may reach validation or the handler.
-        for (const fields of [{}, { userId: randomUUID(), orgId: randomUUID(), reason: "because", planId: "pro", key: "x", enabled: "true" }]) {
+        for (const fields of [{} as Record<string, string>, { userId: randomUUID(), orgId: randomUUID(), reason: "because", planId: "pro", key: "x", enabled: "true" }]) {
           const state = await submit(action, fields);
           expect(state && "ok" in state && !state.ok ? state.error.code : state, `${caller.label}: ${name} in ${file}`).toBe("not_found");
         }

@@ -32,12 +32,12 @@ export function Cell({ children, wide, numeric, className }: { children: ReactNo
 }
 
 /** A titled section of an admin detail page. */
-export function Section({ title, description, children, id }: { title: string; description?: string; children: ReactNode; id?: string }) {
-  const headingId = `${id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-heading`;
+export function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  // Not a labelled landmark: its table already is one, under the same name.
   return (
-    <section aria-labelledby={headingId} className="grid gap-3">
+    <section className="grid gap-3">
       <div>
-        <h2 id={headingId} className="text-base font-semibold">
+        <h2 className="text-base font-semibold">
           {title}
         </h2>
         {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ADMIN_PAGE_SIZE, listOrgsPage } from "@/db/queries/admin";
 import { adminPage } from "@/lib/admin/admin-page";
 import { parseListSearch } from "@/lib/admin/list-search";
+import { loadOrgsPage } from "@/lib/admin/load-orgs";
 import { betterPlan } from "@/lib/plans";
 import { Cell, DataTable } from "../_components/data-table";
 import { formatDay, formatMrr, formatWhen } from "../_components/format";
@@ -15,11 +15,7 @@ export const metadata: Metadata = { title: "Organizations · Admin" };
 export default adminPage(
   {
     name: "orgs",
-    load: async (tx, { searchParams }) => {
-      const search = parseListSearch(searchParams);
-      const rows = await listOrgsPage(tx, search);
-      return { search, orgs: rows.slice(0, ADMIN_PAGE_SIZE), hasMore: rows.length > ADMIN_PAGE_SIZE };
-    },
+    load: (tx, { searchParams }) => loadOrgsPage(tx, parseListSearch(searchParams)),
   },
   ({ data: { search, orgs, hasMore } }) => (
     <div className="grid gap-6">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ADMIN_PAGE_SIZE, listUsersPage } from "@/db/queries/admin";
 import { adminPage } from "@/lib/admin/admin-page";
 import { parseListSearch } from "@/lib/admin/list-search";
+import { loadUsersPage } from "@/lib/admin/load-users";
 import { Cell, DataTable } from "../_components/data-table";
 import { UserBadges } from "../_components/user-badges";
 import { formatDay, formatWhen } from "../_components/format";
@@ -14,11 +14,7 @@ export const metadata: Metadata = { title: "Users · Admin" };
 export default adminPage(
   {
     name: "users",
-    load: async (tx, { searchParams }) => {
-      const search = parseListSearch(searchParams);
-      const rows = await listUsersPage(tx, search);
-      return { search, users: rows.slice(0, ADMIN_PAGE_SIZE), hasMore: rows.length > ADMIN_PAGE_SIZE };
-    },
+    load: (tx, { searchParams }) => loadUsersPage(tx, parseListSearch(searchParams)),
   },
   ({ data: { search, users, hasMore } }) => (
     <div className="grid gap-6">

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { findAdminOrg, listOrgAudit, listOrgMembersForAdmin, listOrgSubscriptionChanges, listOrgUsage } from "@/db/queries/admin";
 import { adminPage } from "@/lib/admin/admin-page";
-import { entitlementsIn } from "@/lib/billing/entitlements";
+import { USAGE_DAYS, loadOrgDetail } from "@/lib/admin/load-orgs";
 import { planById, plans } from "@/lib/plans";
 import { Cell, DataTable, Section } from "../../_components/data-table";
 import { formatDay, formatMrr, formatWhen } from "../../_components/format";
@@ -12,27 +11,11 @@ import { CompPlanForm } from "./_components/comp-plan-form";
 
 export const metadata: Metadata = { title: "Organization · Admin" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const USAGE_DAYS = 30;
-
 /** One organization: plan and subscription with its MRR changes, members, usage, recent audit entries, comp plan. */
 export default adminPage(
   {
     name: "org detail",
-    load: async (tx, { params }: { params: { id: string } }) => {
-      if (!UUID.test(params.id)) return null;
-      const found = await findAdminOrg(tx, params.id);
-      if (!found) return null;
-      const since = new Date(Date.now() - USAGE_DAYS * 86_400_000).toISOString().slice(0, 10);
-      const [entitlements, members, changes, usage, audit] = await Promise.all([
-        entitlementsIn(tx, params.id),
-        listOrgMembersForAdmin(tx, params.id),
-        listOrgSubscriptionChanges(tx, params.id),
-        listOrgUsage(tx, params.id, since),
-        listOrgAudit(tx, params.id),
-      ]);
-      return { ...found, entitlements, members, changes, usage, audit };
-    },
+    load: (tx, { params }: { params: { id: string } }) => loadOrgDetail(tx, params.id),
   },
   ({ data }) => {
     if (!data) notFound();

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
-import { findAdminUser, listUserAudit, listUserMemberships, listUserSessionsForAdmin } from "@/db/queries/admin";
 import { adminPage } from "@/lib/admin/admin-page";
+import { loadUserDetail } from "@/lib/admin/load-users";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { betterPlan } from "@/lib/plans";
 import { Cell, DataTable, Section } from "../../_components/data-table";
@@ -13,19 +13,11 @@ import { UserAdminActions } from "./_components/user-admin-actions";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One person: memberships, sessions, recent audit entries, and what an admin can do about them. */
 export default adminPage(
   {
     name: "user detail",
-    load: async (tx, { params }: { params: { id: string } }) => {
-      if (!UUID.test(params.id)) return null;
-      const user = await findAdminUser(tx, params.id);
-      if (!user) return null;
-      const [memberships, sessions, audit] = await Promise.all([listUserMemberships(tx, user.id), listUserSessionsForAdmin(tx, user.id, new Date()), listUserAudit(tx, user.id)]);
-      return { user, memberships, sessions, audit };
-    },
+    load: (tx, { params }: { params: { id: string } }) => loadUserDetail(tx, params.id),
   },
   ({ data, session }) => {
     if (!data) notFound();

@@ -66,7 +66,7 @@ export function UserAdminActions({ target }: { target: Target }) {
             <>
               <div>
                 <h3 className="font-medium">Account disabled</h3>
-                <p className="text-sm text-muted-foreground">They can't sign in, reset their password or use a sign-in link.</p>
+                <p className="text-sm text-muted-foreground">They can&apos;t sign in, reset their password or use a sign-in link.</p>
               </div>
               <ActionForm action={enableUserAction} className="grid gap-3">
                 {(state) => (
@@ -81,7 +81,7 @@ export function UserAdminActions({ target }: { target: Target }) {
               </ActionForm>
             </>
           ) : target.isPlatformAdmin || target.isSelf ? (
-            <p className="text-sm text-muted-foreground">Platform admins can't be disabled from the console.</p>
+            <p className="text-sm text-muted-foreground">Platform admins can&apos;t be disabled from the console.</p>
           ) : (
             <>
               <div>
