@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isAppPath } from "@/lib/app-paths";
-import { sessionCookie } from "@/lib/auth/cookies";
+import { impersonationReturnCookie, sessionCookie } from "@/lib/auth/cookies";
 import { requestIdFrom } from "@/lib/request-context";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
@@ -21,7 +21,9 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Signed-out visitors of app pages go to sign-in and come back; whether a session is *valid*, and what it may
   // see, is decided later by the page (requireSession) and the database, never here.
-  const redirectTo = isAppPath(pathname) && !request.cookies.has(sessionCookie.name) ? signInRedirect(request) : null;
+  // An admin whose impersonation cookie has expired is still signed in through the return cookie (lib/auth/session.ts).
+  const hasSession = request.cookies.has(sessionCookie.name) || request.cookies.has(impersonationReturnCookie.name);
+  const redirectTo = isAppPath(pathname) && !hasSession ? signInRedirect(request) : null;
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-pathname", pathname + search);
