@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
+import { REFUSED_WHILE_IMPERSONATING } from "@/lib/admin/impersonation";
 import { oauthProviders, signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { enforceRateLimits } from "@/lib/auth/limits";
@@ -54,6 +55,8 @@ export const magicLinkAction = publicAction({ schema: emailOnlySchema, redirectT
 /** OAuth sign-in (GitHub, Google): the provider parsed and checked against the configured ones, then Auth.js redirects to it. */
 export const oauthSignInAction = publicAction({ schema: oauthSignInSchema }, async ({ input }) => {
   if (!oauthProviders().some((p) => p.id === input.provider)) throw new AppError("not_found", "That sign-in method isn't available.");
+  // Auth.js links a provider account to whoever is signed in: never to the person an admin is impersonating.
+  if ((await getSession())?.impersonator) throw new AppError("forbidden", REFUSED_WHILE_IMPERSONATING);
   await signIn(input.provider, { redirectTo: safeCallbackUrl(input.callbackUrl) ?? "/sign-in/continue" });
   return null;
 });
