@@ -29,6 +29,12 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
         <p className="text-sm text-muted-foreground">Your password, two-factor authentication and the devices signed in to {session.user.email}.</p>
       </div>
+      {session.impersonator ? (
+        <Alert>
+          <AlertTitle>You are impersonating {session.user.email}</AlertTitle>
+          <AlertDescription>Their password, email and two-factor settings can&apos;t be changed from an impersonation session.</AlertDescription>
+        </Alert>
+      ) : null}
       {params.email === "changed" ? (
         <Alert variant="success">
           <AlertDescription>Your email address is changed to {session.user.email}. Your other sessions were signed out.</AlertDescription>
