@@ -29,7 +29,8 @@ test("a platform admin finds a member, signs in as them with a reason, sees the 
   await page.getByLabel("Reason", { exact: true }).fill("Support ticket 4242: cannot see projects");
   await page.getByRole("button", { name: "Sign in as this person" }).click();
 
-  await page.goto("/acme/projects");
+  // The member's home: their organization's projects.
+  await expect(page).toHaveURL(/\/acme\/projects$/);
   const banner = page.getByRole("region", { name: "Impersonation" });
   await expect(banner).toContainText("You are signed in as");
   await expect(banner).toContainText("member@acme.test");
