@@ -227,3 +227,27 @@ describe("comp plans", () => {
     expect((await entitlementsOf(org.id)).plan.id).toBe("business");
   });
 });
+
+describe("the users and organizations lists", () => {
+  it("search email, name and slug (pattern characters taken literally) and page with one extra row", async () => {
+    const { loadUsersPage } = await import("./load-users");
+    const { loadOrgsPage } = await import("./load-orgs");
+    const { ADMIN_PAGE_SIZE } = await import("@/db/queries/admin");
+    const tag = `lst${Date.now().toString(36)}`;
+    const people = await Promise.all(Array.from({ length: ADMIN_PAGE_SIZE + 1 }, (_, i) => createOrgWithOwner(`${tag}-${i}`)));
+    await withSystem("test: a name", (tx) => tx.update(users).set({ name: `Zed ${tag}` }).where(eq(users.id, people[0]!.user.id)));
+
+    const first = await withSystem("test", (tx) => loadUsersPage(tx, { q: tag, page: 1 }));
+    expect(first.users).toHaveLength(ADMIN_PAGE_SIZE);
+    expect(first.hasMore).toBe(true);
+    const second = await withSystem("test", (tx) => loadUsersPage(tx, { q: tag, page: 2 }));
+    expect(second).toMatchObject({ hasMore: false, users: [expect.anything()] });
+    expect(new Set([...first.users, ...second.users].map((u) => u.id)).size).toBe(ADMIN_PAGE_SIZE + 1);
+
+    expect((await withSystem("test", (tx) => loadUsersPage(tx, { q: `zed ${tag}`, page: 1 }))).users.map((u) => u.id)).toEqual([people[0]!.user.id]);
+    expect((await withSystem("test", (tx) => loadUsersPage(tx, { q: `${tag}%`, page: 1 }))).users).toEqual([]);
+
+    const orgs = await withSystem("test", (tx) => loadOrgsPage(tx, { q: `${tag}-7`, page: 1 }));
+    expect(orgs.orgs).toMatchObject([{ id: people[7]!.org.id, memberCount: 1, mrrCents: 0, plan: "free" }]);
+  });
+});
