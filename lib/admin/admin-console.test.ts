@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { insertImpersonationSession } from "@/db/queries/admin";
-import { auditLogs, organizations, sessions, subscriptions, users } from "@/db/schema";
+import { auditLogs, organizations, outboxEvents, sessions, subscriptions, users } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { createOrgWithOwner, createSession } from "@/test/fixtures";
 import { stubEnv, unstubAllEnvs } from "@/test/env";
@@ -107,6 +107,17 @@ describe("disabling a person", () => {
     requestScope.token = "";
     expect(await submit(signInAction, { email: user.email, password: PASSWORD })).toMatchObject({ redirectedTo: expect.any(String) });
     expect(await auditOf("admin.user.enabled", user.id)).toHaveLength(1);
+  });
+
+  it("an admin's password reset emails the person a link (through the outbox) and is audited", async () => {
+    const { user } = await customer("reset");
+    const admin = await signedInAdmin();
+    expect(codeOf(await submit(sendPasswordResetAction, { userId: user.id }))).toBe("ok");
+    const queued = await withSystem("test: read outbox", (tx) => tx.select().from(outboxEvents).where(eq(outboxEvents.name, "email/send.requested")));
+    const mine = queued.filter((e) => (e.data as { email?: { to?: string } }).email?.to === user.email);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.data).toMatchObject({ actorId: admin.user.id, email: { template: "reset-password", props: { url: expect.stringContaining("/reset-password?token=") } } });
+    expect(await auditOf("admin.user.password_reset_sent", user.id)).toMatchObject([{ actorId: admin.user.id }]);
   });
 
   it("refuses to disable a platform admin", async () => {
