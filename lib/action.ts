@@ -148,17 +148,21 @@ export function adminAction<S extends z.ZodType, T>(
   options: Options<S, T, SignedIn<S>> & { /** Logged as the reason for writing around RLS. */ name: string },
   handler: (ctx: SignedIn<S> & { tx: Tx }) => Promise<T>,
 ) {
-  return (_prev: ActionState<T>, form: FormData) =>
-    run(
+  return (_prev: ActionState<T>, form: FormData) => {
+    let admin: Session | null = null;
+    return run(
       options,
       form,
       async (common) => {
-        const session = (await getSession())!;
-        const ctx = { ...common, session };
+        const ctx = { ...common, session: admin! };
         const result = await withSystem(`admin action: ${options.name}`, (tx) => handler({ ...ctx, tx }));
         return { result, ctx };
       },
       // Before the form is parsed: to anyone else the action answers not_found, never a validation error.
-      async () => assertAdmin(await getSession()),
+      async () => {
+        admin = await getSession();
+        assertAdmin(admin);
+      },
     );
+  };
 }
