@@ -6,7 +6,8 @@ import { gzipSync } from "node:zlib";
  */
 export async function htmlScriptBytes(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
-  const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!));
+  // `nomodule` scripts (polyfills for old browsers) are never fetched by a current one.
+  const sources = new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)].filter((m) => !/\bnomodule\b/i.test(m[1]!)).map((m) => m[2]!));
   let total = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src.replaceAll("&amp;", "&"), url))).arrayBuffer());
