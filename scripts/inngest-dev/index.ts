@@ -35,6 +35,11 @@ export interface DevExecutorOptions {
   baseBackoffMs?: number;
   /** Re-sync this often so code changes are picked up; 0 syncs only until the first success. Default 5000. */
   syncIntervalMs?: number;
+  /**
+   * Wait this long before the first sync (an event arriving earlier syncs at once). `npm run dev` waits, so the
+   * first page a developer opens compiles alone instead of beside /api/inngest and every job. Default 0.
+   */
+  firstSyncDelayMs?: number;
 }
 
 export interface DevExecutor {
@@ -227,7 +232,7 @@ export async function startDevExecutor(options: DevExecutorOptions): Promise<Dev
     health: () => ({ ok: true, serveUrl: options.serveUrl, syncedAt: registry.syncedAt ?? null, functions: registry.all().map((fn) => fn.id) }),
   });
   log({ level: "info", msg: "dev executor listening", url: server.url, serveUrl: options.serveUrl });
-  scheduleSync(0, 0);
+  scheduleSync(options.firstSyncDelayMs ?? 0, 0);
 
   return {
     url: server.url,
