@@ -7,7 +7,8 @@ import { gzipSync } from "node:zlib";
 export async function htmlScriptBytes(url: string): Promise<number> {
   const html = await (await fetch(url)).text();
   // `nomodule` scripts (polyfills for old browsers) are never fetched by a current one.
-  const sources = new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)].filter((m) => !/\bnomodule\b/i.test(m[1]!)).map((m) => m[2]!));
+  const tags = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1]!).filter((attrs) => !/\snomodule\b/i.test(attrs));
+  const sources = new Set(tags.map((attrs) => /\ssrc="([^"]+)"/.exec(attrs)?.[1]).filter((src): src is string => Boolean(src)));
   let total = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src.replaceAll("&amp;", "&"), url))).arrayBuffer());

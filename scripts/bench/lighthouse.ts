@@ -30,6 +30,11 @@ async function audit(port: number, url: string): Promise<Omit<Row, "page" | "htm
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: Object.keys(GOALS) });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  // BENCH_LIGHTHOUSE_JSON=<dir> keeps each page's full report, to see what its LCP element and main-thread time are.
+  if (process.env.BENCH_LIGHTHOUSE_JSON) {
+    fs.mkdirSync(process.env.BENCH_LIGHTHOUSE_JSON, { recursive: true });
+    fs.writeFileSync(`${process.env.BENCH_LIGHTHOUSE_JSON}/${new URL(url).pathname.replace(/\W+/g, "_") || "_"}.json`, JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
   const score = (id: keyof typeof GOALS) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const requests = (lhr.audits["network-requests"]?.details as { items?: Array<{ resourceType?: string; transferSize?: number }> } | undefined)?.items ?? [];
