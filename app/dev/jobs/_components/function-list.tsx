@@ -41,7 +41,8 @@ export function FunctionList({ functions, runs }: { functions: JobFunction[]; ru
                 )}
               </ul>
             </div>
-            <div className={event ? "w-full sm:w-auto sm:min-w-80" : undefined}>
+            {/* An event function's payload form takes the row's width once unfolded. */}
+            <div className={event ? "ml-auto has-[details[open]]:w-full" : undefined}>
               <RunNowForm functionId={fn.id} event={event} />
             </div>
           </li>

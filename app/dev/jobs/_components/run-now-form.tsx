@@ -42,8 +42,8 @@ export function RunNowForm({ functionId, event }: Props) {
         {(state) => (
           <>
             <input type="hidden" name="functionId" value={functionId} />
-            <Label htmlFor={fieldId}>
-              Data of a <code className="font-mono">{event.name}</code> event (JSON)
+            <Label htmlFor={fieldId} className="block leading-relaxed">
+              Data of a <code className="font-mono text-xs">{event.name}</code> event (JSON)
             </Label>
             <textarea
               id={fieldId}
