@@ -69,7 +69,12 @@ await runCli(
       for (const page of PAGES) {
         const url = `http://localhost:${PORT}${page}`;
         await fetch(url).then((r) => r.arrayBuffer()); // a first request outside the measurement (server caches warm)
-        rows.push({ page, ...(await audit(chrome.port, url)), htmlJsKb: (await htmlScriptBytes(url)) / 1024 });
+        // Lighthouse now and then fails to record a trace on a loaded machine (NO_NAVSTART): one more try.
+        const result = await audit(chrome.port, url).catch((err: unknown) => {
+          console.error(`bench:lighthouse: ${(err as Error).message}; trying ${page} once more`);
+          return audit(chrome.port, url);
+        });
+        rows.push({ page, ...result, htmlJsKb: (await htmlScriptBytes(url)) / 1024 });
       }
     } finally {
       chrome.kill();
