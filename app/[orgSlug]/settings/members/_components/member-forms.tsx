@@ -1,7 +1,8 @@
 "use client";
 
 import type { ComponentProps } from "react";
-import { ActionForm, ConfirmDialog, FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { ActionForm, FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";

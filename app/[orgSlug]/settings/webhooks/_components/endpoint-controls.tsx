@@ -2,7 +2,8 @@
 
 import { Pencil, Power, RefreshCw, RotateCcw, Send, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { ActionForm, ConfirmDialog, FormMessage, SubmitButton } from "@/components/forms";
+import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
