@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { KeelMark } from "@/components/marketing/logo";
 import { SiteFooter } from "@/components/marketing/site-footer";
 import { SiteHeader } from "@/components/marketing/site-header";
-import { Button } from "@/components/ui/button";
+import { NotFoundActions, NotFoundHeaderActions } from "./_components/not-found-actions";
 
 export const metadata: Metadata = { title: "Page not found" };
 
 /**
  * The 404 of every unknown path. It stays prerendered: its inline scripts' hashes are what every page's Content
- * Security Policy allows (scripts/csp-hashes.ts), so it cannot read the session to pick the signed-in header.
- * TODO(#10): the signed-in header here needs the theme script's hash in the manifest's anyPath first.
+ * Security Policy allows (scripts/csp-hashes.ts), so it cannot read the session while rendering. Its buttons ask
+ * GET /api/me/home after load and show a signed-in person the way back to their organization and account.
  */
 export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col">
-      <SiteHeader />
+      <SiteHeader actions={<NotFoundHeaderActions />} />
       <main id="main" tabIndex={-1} className="relative isolate flex flex-1 items-center outline-none">
         <div
           aria-hidden="true"
@@ -29,14 +28,7 @@ export default function NotFound() {
             This page doesn&apos;t exist or has moved. If a teammate sent you a link to their organization, ask them to
             invite you: pages of an organization you don&apos;t belong to look like this one.
           </p>
-          <div className="mt-8 flex flex-col justify-center gap-3 sm:flex-row">
-            <Button asChild>
-              <Link href="/">Back to home</Link>
-            </Button>
-            <Button asChild variant="outline">
-              <Link href="/pricing">See pricing</Link>
-            </Button>
-          </div>
+          <NotFoundActions />
         </div>
       </main>
       <SiteFooter />

@@ -1,52 +1,22 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
-import { useTheme } from "next-themes";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { lazy, Suspense, useState } from "react";
+import { ThemeButton } from "./theme-button";
 
-const themes = [
-  { value: "light", label: "Light", Icon: Sun },
-  { value: "dark", label: "Dark", Icon: Moon },
-  { value: "system", label: "System", Icon: Monitor },
-] as const;
+const load = () => import("./theme-menu");
+const ThemeMenu = lazy(() => load().then((m) => ({ default: m.ThemeMenu })));
 
 /**
- * Light, dark or system theme. The trigger's icon follows the `dark` class through CSS and the
- * stored choice is only read inside the menu, which renders after hydration: server and client
- * markup always match.
+ * Light, dark or system theme. Every page has this button and few visitors use it, so its menu (Radix's dropdown,
+ * with its positioning engine) loads when the pointer comes near or it is pressed, and then opens at once.
  */
 export function ThemeToggle() {
-  const { theme, setTheme } = useTheme();
-
+  const [opened, setOpened] = useState(false);
+  const button = <ThemeButton onPointerEnter={() => void load()} onClick={() => setOpened(true)} />;
+  if (!opened) return button;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Change theme" title="Change theme">
-          <Sun aria-hidden="true" className="dark:hidden" />
-          <Moon aria-hidden="true" className="hidden dark:block" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-36">
-        <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Theme</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-          {themes.map(({ value, label, Icon }) => (
-            <DropdownMenuRadioItem key={value} value={value}>
-              <Icon aria-hidden="true" />
-              {label}
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Suspense fallback={button}>
+      <ThemeMenu />
+    </Suspense>
   );
 }

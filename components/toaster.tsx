@@ -2,13 +2,27 @@
 
 import { useTheme } from "next-themes";
 import { usePathname } from "next/navigation";
-import { useEffect } from "react";
-import { Toaster as Sonner, toast } from "sonner";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { FLASH_COOKIE, flashMessages } from "@/lib/flash-messages";
+
+type Sonner = typeof import("sonner");
+
+// Most pages never show a toast (the marketing pages, most reads): sonner loads with the first message, not with
+// every page. Messages wait here until it has loaded and its <Toaster> has mounted.
+let queue: string[] = [];
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener));
+const queued = () => queue.length;
+const setQueue = (next: string[]) => {
+  queue = next;
+  for (const listener of listeners) listener();
+};
+let loaded: Sonner | undefined;
+let loading: Promise<Sonner> | undefined;
 
 /** Shows a success message for a few seconds (announced politely to screen readers). */
 export function notifySuccess(message: string): void {
-  toast.success(message);
+  setQueue([...queue, message]);
 }
 
 /** A message a server action left for this page before redirecting here (`flash()` in lib/flash.ts), shown once. */
@@ -29,6 +43,24 @@ function useFlash() {
  */
 export function Toaster() {
   const { resolvedTheme } = useTheme();
+  const waiting = useSyncExternalStore(subscribe, queued, () => 0);
+  const [sonner, setSonner] = useState<Sonner | undefined>(loaded);
   useFlash();
-  return <Sonner theme={resolvedTheme === "dark" ? "dark" : "light"} position="bottom-right" closeButton duration={5000} />;
+
+  useEffect(() => {
+    if (!waiting || sonner) return;
+    loading ??= import("sonner").then((mod) => (loaded = mod));
+    void loading.then(setSonner);
+  }, [waiting, sonner]);
+
+  // After sonner's <Toaster> mounted (its effects, which subscribe to toasts, run before this parent's).
+  useEffect(() => {
+    if (!sonner || !waiting) return;
+    const messages = queue;
+    setQueue([]);
+    for (const message of messages) sonner.toast.success(message);
+  }, [sonner, waiting]);
+
+  if (!sonner) return null;
+  return <sonner.Toaster theme={resolvedTheme === "dark" ? "dark" : "light"} position="bottom-right" closeButton duration={5000} />;
 }

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { randomIp } from "./journey";
 
 test("a founder lands on the home page and finds what Keel is and how to start", async ({ page }) => {
   await page.goto("/");
@@ -50,6 +51,31 @@ test("an unknown page answers 404 with a way back, never a sign-in page", async 
   }
   await expect(page.getByRole("link", { name: /home/i }).first()).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Get started" })).toBeVisible();
+});
+
+test("a signed-in visitor of an unknown page gets the way back to their organization and account", async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const page = await context.newPage();
+  await page.goto("/no/such/page");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in");
+
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("owner@acme.test");
+  await page.getByLabel("Password", { exact: true }).fill("keel-demo-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/acme\/projects$/);
+
+  // The 404 stays a prerendered page; it asks who is visiting after load.
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(main.getByRole("link", { name: "Go to Acme Inc." })).toHaveAttribute("href", "/acme/projects");
+  await expect(main.getByRole("link", { name: "Your account" })).toHaveAttribute("href", "/account");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Open app" })).toHaveAttribute("href", "/acme/projects");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Get started" })).toHaveCount(0);
+  await main.getByRole("link", { name: "Go to Acme Inc." }).click();
+  await expect(page).toHaveURL(/\/acme\/projects$/);
+  await context.close();
 });
 
 test("robots.txt, the sitemap, the favicon and the Open Graph image are served to anyone", async ({ request, page }) => {

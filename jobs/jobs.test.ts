@@ -167,7 +167,7 @@ describe("jobs through the real route and the dev executor", () => {
   });
 
   it("fires the cron functions: the relay and the daily cleanup", async () => {
-    const relayRun = await executor.triggerCron("keel-outbox-relay");
+    const relayRun = await executor.runNow("keel-outbox-relay");
     const relay = await executor.waitForRun((r) => r.id === relayRun && r.status !== "running", 15_000);
     expect(relay.status).toBe("completed");
 
@@ -176,7 +176,7 @@ describe("jobs through the real route and the dev executor", () => {
       const [user] = await tx.insert(users).values({ email: `cleanup-${randomUUID()}@example.test` }).returning();
       await tx.insert(sessions).values({ sessionToken: expiredToken, userId: user!.id, expires: new Date(Date.now() - 60_000) });
     });
-    const cleanupRun = await executor.triggerCron("keel-cleanup");
+    const cleanupRun = await executor.runNow("keel-cleanup");
     const cleanup = await executor.waitForRun((r) => r.id === cleanupRun && r.status !== "running", 15_000);
     expect(cleanup.status).toBe("completed");
     const left = await withSystem("test: read sessions", (tx) => tx.select().from(sessions).where(eq(sessions.sessionToken, expiredToken)));

@@ -39,6 +39,8 @@ await runCli("dev", async () => {
     executor = await startDevExecutor({
       serveUrl: `http://localhost:${port}/api/inngest`,
       port: Number(process.env.INNGEST_DEV_PORT ?? 8288),
+      // The first sync compiles /api/inngest with every job in it; let the first page be compiled first.
+      firstSyncDelayMs: 20_000,
     });
     process.env.INNGEST_DEV = executor.url;
     console.log(`dev: job executor at ${executor.url} (runs at http://localhost:${port}/dev/jobs)`);

@@ -1,15 +1,19 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { TopBar } from "@/components/top-bar";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
+import { GuestActions } from "./guest-actions";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
 import { navItems, type NavId } from "./nav-items";
 
-/** Sticky top bar of every marketing page; `current` marks the page the visitor is on. */
-export function SiteHeader({ current }: { current?: NavId }) {
+/**
+ * Sticky top bar of every marketing page; `current` marks the page the visitor is on, `actions` replaces the
+ * sign-in and get-started buttons (the 404 shows a signed-in person the way to their app instead).
+ */
+export function SiteHeader({ current, actions = <GuestActions /> }: { current?: NavId; actions?: ReactNode }) {
   return (
     <>
       <SkipLink />
@@ -35,12 +39,7 @@ export function SiteHeader({ current }: { current?: NavId }) {
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <ThemeToggle />
-          <Button asChild variant="ghost" className="hidden md:inline-flex">
-            <Link href="/sign-in">Sign in</Link>
-          </Button>
-          <Button asChild className="h-8 px-3 sm:h-9 sm:px-4">
-            <Link href="/sign-up">Get started</Link>
-          </Button>
+          {actions}
           <MobileNav current={current} />
         </div>
       </TopBar>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useId, useOptimistic, useRef, useState } from "react";
 import { useFlag } from "@/components/flags/use-flag";
 import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -247,35 +248,23 @@ export function EditProjectDialog({ project, orgSlug, update }: { project: Pick<
 
 /** The delete confirmation, shared by the list (optimistic) and the project's own page (which redirects). */
 export function DeleteProjectDialog<T>({ project, orgSlug, remove, onDeleted }: { project: Pick<ProjectView, "id" | "name">; orgSlug: string; remove: FormAction<T>; onDeleted?: () => void }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <Button variant="outline" size="sm" onClick={() => setOpen(true)} aria-label={`Delete ${project.name}`} className="text-destructive hover:text-destructive">
-        <Trash2 aria-hidden /> Delete
-      </Button>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Delete {project.name}?</DialogTitle>
-          <DialogDescription>The project is removed for everyone in the organization. This can&apos;t be undone.</DialogDescription>
-        </DialogHeader>
-        {/* In the list the row goes at once (optimistic) and the dialog with it; on the project's page the dialog
-            stays until the server answers, so a refusal shows here. */}
-        <ActionForm action={remove} onSubmitStart={onDeleted ? undefined : () => setOpen(false)} onSuccess={onDeleted} className="grid gap-4">
-          {(state) => (
-            <>
-              <input type="hidden" name="orgSlug" value={orgSlug} />
-              <input type="hidden" name="projectId" value={project.id} />
-              <FormMessage state={state} className="empty:hidden" />
-              <DialogFooter>
-                <DialogCancel />
-                <SubmitButton variant="destructive" pendingLabel="Deleting…">
-                  Delete project
-                </SubmitButton>
-              </DialogFooter>
-            </>
-          )}
-        </ActionForm>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      trigger={
+        <Button variant="outline" size="sm" aria-label={`Delete ${project.name}`} className="text-destructive hover:text-destructive">
+          <Trash2 aria-hidden /> Delete
+        </Button>
+      }
+      title={`Delete ${project.name}?`}
+      description="The project is removed for everyone in the organization. This can't be undone."
+      action={remove}
+      fields={{ orgSlug, projectId: project.id }}
+      confirmLabel="Delete project"
+      pendingLabel="Deleting…"
+      // In the list the row goes at once (optimistic) and the dialog with it; on the project's page the dialog
+      // stays until the server answers, so a refusal shows here.
+      closeOnSubmit={!onDeleted}
+      onSuccess={onDeleted}
+    />
   );
 }

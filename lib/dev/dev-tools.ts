@@ -17,6 +17,11 @@ export function devToolsOpen(): boolean {
   return settings.NODE_ENV !== "production" || fromLoopback();
 }
 
+/** Throws the 404 of a page that does not exist unless the current request may use the dev tools (their actions). */
+export function requireDevTools(): void {
+  if (!devToolsOpen()) throw new AppError("not_found", "Not found.");
+}
+
 /** Whether the current request may read the dev mailbox (the dev tools are open and emails land in it). */
 export function devMailboxOpen(): boolean {
   return devToolsOpen() && devMailboxEnabled(env());

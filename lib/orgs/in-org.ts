@@ -1,5 +1,5 @@
 import type { Session } from "@/lib/auth/session";
-import { hasTwoFactor } from "@/lib/auth/two-factor/manage";
+import { hasTwoFactor } from "@/lib/auth/two-factor/status";
 import { scopesAllow } from "@/lib/api-keys/scopes";
 import { AppError } from "@/lib/errors";
 import { assertCan, findOrgContext, type OrgContext } from "./membership";

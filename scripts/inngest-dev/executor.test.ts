@@ -304,9 +304,40 @@ describe("dev executor against a real serve() handler", () => {
   });
 
   it("fires a cron function with inngest/scheduled.timer", async () => {
-    const runId = await executor.triggerCron("keel-test-nightly");
+    const runId = await executor.runNow("keel-test-nightly");
     const run = await executor.waitForRun((r) => r.id === runId && r.status !== "running", 5_000);
     expect(run).toMatchObject({ status: "completed", output: { name: "inngest/scheduled.timer", cron: "TZ=Europe/Paris 0 3 * * *" } });
+  });
+
+  it("lists the synced functions and runs any of them now over HTTP, crons included", async () => {
+    const { functions } = (await (await fetch(`${executor.url}/dev/functions`)).json()) as { functions: Array<{ id: string; triggers: unknown[] }> };
+    expect(functions).toContainEqual(expect.objectContaining({ id: "keel-test-nightly", triggers: [{ cron: "TZ=Europe/Paris 0 3 * * *" }] }));
+
+    const cron = await fetch(`${executor.url}/dev/functions/keel-test-nightly/run`, { method: "POST" });
+    expect(cron.status).toBe(202);
+    const { runId } = (await cron.json()) as { runId: string };
+    expect(await executor.waitForRun((r) => r.id === runId && r.status !== "running", 5_000)).toMatchObject({ status: "completed", eventName: "inngest/scheduled.timer" });
+
+    // An event function runs with the payload given, and alone: `double` is the only function of test/double anyway,
+    // so check the other way round that a run of `hello` does not start `double`.
+    const hello = await fetch(`${executor.url}/dev/functions/keel-test-hello/run`, { method: "POST", body: JSON.stringify({ data: { name: "Ada" } }) });
+    const helloRun = (await hello.json()) as { runId: string };
+    expect(await executor.waitForRun((r) => r.id === helloRun.runId && r.status !== "running", 5_000)).toMatchObject({ status: "completed", output: { greeting: "hi Ada" } });
+
+    const missing = await fetch(`${executor.url}/dev/functions/keel-test-nope/run`, { method: "POST" });
+    expect(missing.status).toBe(404);
+  });
+
+  it("replays a finished run: a new run of the same function with the same event", async () => {
+    const { ids } = await inngest.send({ name: "test/double", data: { n: 4 } });
+    const first = await executor.waitForRun((r) => r.eventId === ids[0] && r.status !== "running", 5_000);
+    const response = await fetch(`${executor.url}/dev/runs/${first.id}/replay`, { method: "POST" });
+    expect(response.status).toBe(202);
+    const { runId } = (await response.json()) as { runId: string };
+    expect(runId).not.toBe(first.id);
+    const second = await executor.waitForRun((r) => r.id === runId && r.status !== "running", 5_000);
+    expect(second).toMatchObject({ functionId: "keel-test-double", eventId: first.eventId, eventData: { n: 4 }, status: "completed", output: 8 });
+    expect((await fetch(`${executor.url}/dev/runs/nope/replay`, { method: "POST" })).status).toBe(404);
   });
 });
 

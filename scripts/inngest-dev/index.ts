@@ -9,12 +9,20 @@ import { errorFromThrown, INTERNAL_EVENT } from "./protocol";
 import { Registry, type FnDef } from "./registry";
 import { createRouter } from "./router";
 import { Run } from "./run";
-import { startServer } from "./server";
+import { ConflictError, NotFoundError, startServer } from "./server";
 import { RunStore, type Log, type RunContext, type RunSummary } from "./state";
 import { SyncError, syncApp } from "./sync";
 import { Waits } from "./waits";
 
 export type { RunSummary, StepSummary, LogLine } from "./state";
+
+/** One synced function as /dev/functions lists it. */
+export interface FunctionSummary {
+  id: string;
+  name: string;
+  /** Cron expressions and event names, as configured. */
+  triggers: Array<{ cron: string } | { event: string }>;
+}
 
 export interface DevExecutorOptions {
   /** The app's serve() route, e.g. http://localhost:3000/api/inngest. */
@@ -27,6 +35,11 @@ export interface DevExecutorOptions {
   baseBackoffMs?: number;
   /** Re-sync this often so code changes are picked up; 0 syncs only until the first success. Default 5000. */
   syncIntervalMs?: number;
+  /**
+   * Wait this long before the first sync (an event arriving earlier syncs at once). `npm run dev` waits, so the
+   * first page a developer opens compiles alone instead of beside /api/inngest and every job. Default 0.
+   */
+  firstSyncDelayMs?: number;
 }
 
 export interface DevExecutor {
@@ -38,8 +51,16 @@ export interface DevExecutor {
   waitForRun(predicate: (run: RunSummary) => boolean, timeoutMs: number): Promise<RunSummary>;
   /** Syncs now; rejects with what to fix when the app is unreachable or refuses. */
   sync(): Promise<void>;
-  /** Starts a run of a cron-triggered function now, as its schedule would; resolves with the run id. */
-  triggerCron(functionId: string): Promise<string>;
+  /** The functions of the last sync, with their triggers (what /dev/jobs offers to run). */
+  functions(): FunctionSummary[];
+  /**
+   * Starts a run of one function now, whatever triggers it: a cron function gets the timer event its schedule would
+   * send, an event function an event of its (first) trigger with `data`. Only that function runs: other functions
+   * the event would trigger do not. Resolves with the run id; accepts the composite id or the bare one.
+   */
+  runNow(functionId: string, data?: Record<string, unknown>): Promise<string>;
+  /** Starts a new run of a finished run's function with the same event (name, id and payload); resolves with its id. */
+  replay(runId: string): Promise<string>;
   /**
    * Ends the sleeps of the runs `predicate` picks (all when omitted) now, as if their time had come, so tests
    * and developers can walk a schedule of hours in moments. Returns how many sleeps ended.
@@ -91,7 +112,7 @@ export async function startDevExecutor(options: DevExecutorOptions): Promise<Dev
   /** Starts a run; with `refusal`, records it as failed at once (an unsupported trigger expression or key). */
   function startRun(fn: FnDef, event: InngestEvent, refusal?: unknown): Run {
     const run = new Run(ctx, fn, event, ulid());
-    store.add(run.summary);
+    store.add(run.summary, event);
     live.set(run.id, run);
     void run.finished.then(() => live.delete(run.id));
     if (refusal === undefined) run.start();
@@ -161,6 +182,36 @@ export async function startDevExecutor(options: DevExecutorOptions): Promise<Dev
     }, delayMs);
   }
 
+  function listFunctions(): FunctionSummary[] {
+    return registry.all().map((fn) => ({
+      id: fn.id,
+      name: fn.name,
+      triggers: fn.triggers.map((t) => ("cron" in t ? { cron: t.cron } : { event: t.event })),
+    }));
+  }
+
+  async function runNow(functionId: string, data: Record<string, unknown> = {}): Promise<string> {
+    const fn = (await ensureFunction(functionId)) ?? registry.all().find((f) => f.id === `${f.appId}-${functionId}`);
+    if (!fn) throw new NotFoundError(`no function "${functionId}" is synced`);
+    const trigger = fn.triggers[0];
+    if (!trigger) throw new NotFoundError(`function "${fn.id}" has no trigger to run it by`);
+    const event = "cron" in trigger ? events.internal(INTERNAL_EVENT.scheduled, { cron: trigger.cron }) : events.internal(trigger.event, data);
+    log({ level: "info", msg: "run requested", functionId: fn.id, eventName: event.name });
+    return startRun(fn, event).id;
+  }
+
+  async function replay(runId: string): Promise<string> {
+    const original = store.event(runId);
+    const summary = store.get(runId);
+    if (!original || !summary) throw new NotFoundError(`no run "${runId}" is kept`);
+    // A replay of a run still going would race it on the same steps' side effects.
+    if (summary.status === "running") throw new ConflictError(`run "${runId}" has not finished`);
+    const fn = await ensureFunction(summary.functionId);
+    if (!fn) throw new NotFoundError(`function "${summary.functionId}" is no longer synced`);
+    log({ level: "info", msg: "run replayed", functionId: fn.id, replayOf: runId, eventId: original.id });
+    return startRun(fn, original).id;
+  }
+
   const server = await startServer(options.host ?? "127.0.0.1", options.port ?? 8288, {
     log,
     ingest: async (payloads, seed) => {
@@ -175,22 +226,22 @@ export async function startDevExecutor(options: DevExecutorOptions): Promise<Dev
     },
     runs: () => store.list(),
     run: (id) => store.get(id),
+    functions: listFunctions,
+    runNow,
+    replay,
     health: () => ({ ok: true, serveUrl: options.serveUrl, syncedAt: registry.syncedAt ?? null, functions: registry.all().map((fn) => fn.id) }),
   });
   log({ level: "info", msg: "dev executor listening", url: server.url, serveUrl: options.serveUrl });
-  scheduleSync(0, 0);
+  scheduleSync(options.firstSyncDelayMs ?? 0, 0);
 
   return {
     url: server.url,
     runs: () => store.list(),
     waitForRun: (predicate, timeoutMs) => store.waitFor(predicate, timeoutMs),
     sync,
-    triggerCron: async (functionId) => {
-      const fn = (await ensureFunction(functionId)) ?? registry.all().find((f) => f.id === `${f.appId}-${functionId}`);
-      const trigger = fn?.triggers.find((t) => "cron" in t);
-      if (!fn || !trigger || !("cron" in trigger)) throw new Error(`no cron-triggered function "${functionId}" is synced`);
-      return startRun(fn, events.internal(INTERNAL_EVENT.scheduled, { cron: trigger.cron })).id;
-    },
+    functions: listFunctions,
+    runNow,
+    replay,
     wakeSleepers: (predicate) => {
       let woken = 0;
       for (const sleeper of [...ctx.sleepers.values()]) {

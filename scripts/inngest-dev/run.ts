@@ -29,7 +29,7 @@ export class Run implements OpHost {
     readonly id: string,
   ) {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    this.summary = { id, functionId: fn.id, eventName: event.name, eventId: event.id, status: "running", attempts: 0, startedAt: new Date().toISOString(), steps: [] };
+    this.summary = { id, functionId: fn.id, eventName: event.name, eventId: event.id, eventData: event.data, status: "running", attempts: 0, startedAt: new Date().toISOString(), steps: [] };
   }
 
   get done(): boolean {

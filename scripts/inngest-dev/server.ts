@@ -1,8 +1,10 @@
 // The executor's HTTP face: the event API the SDK's send() posts to, the out-of-band registration endpoint, and
-// a read-only view of recent runs for the app's /dev/jobs page. Any other route is refused by name.
+// for the app's /dev/jobs page the recent runs, the synced functions, "run now" and "replay". Any other route is
+// refused by name. It listens on loopback only (main.ts, dev.ts): whoever reaches it may run any function.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
+import type { FunctionSummary } from "./index";
 import { HEADER, outOfBandRegisterSchema } from "./protocol";
 import type { Log, RunSummary } from "./state";
 
@@ -13,7 +15,12 @@ export interface ServerHandlers {
   runs(): RunSummary[];
   run(id: string): RunSummary | undefined;
   health(): Record<string, unknown>;
+  functions(): FunctionSummary[];
+  runNow(functionId: string, data?: Record<string, unknown>): Promise<string>;
+  replay(runId: string): Promise<string>;
 }
+
+const runNowBodySchema = z.object({ data: z.record(z.string(), z.unknown()).optional() }).strict();
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -26,6 +33,20 @@ class HttpError extends Error {
   }
 }
 
+/** A function or run that is not there (404). */
+export class NotFoundError extends HttpError {
+  constructor(message: string) {
+    super(404, message);
+  }
+}
+
+/** A request the current state refuses, e.g. replaying a run still going (409). */
+export class ConflictError extends HttpError {
+  constructor(message: string) {
+    super(409, message);
+  }
+}
+
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -34,6 +55,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, "body too large");
     chunks.push(chunk as Buffer);
   }
+  if (size === 0) return undefined;
   try {
     return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
@@ -68,6 +90,14 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, h: Ser
     const run = h.run(decodeURIComponent(one[1]));
     return run ? send(res, 200, run) : send(res, 404, { error: "run not found" });
   }
+  if (method === "GET" && pathname === "/dev/functions") return send(res, 200, { functions: h.functions() });
+  const runFn = pathname.match(/^\/dev\/functions\/([^/]+)\/run$/);
+  if (method === "POST" && runFn?.[1]) {
+    const { data } = runNowBodySchema.parse((await readJson(req)) ?? {});
+    return send(res, 202, { runId: await h.runNow(decodeURIComponent(runFn[1]), data) });
+  }
+  const replay = pathname.match(/^\/dev\/runs\/([^/]+)\/replay$/);
+  if (method === "POST" && replay?.[1]) return send(res, 202, { runId: await h.replay(decodeURIComponent(replay[1])) });
   if (method === "GET" && (pathname === "/" || pathname === "/health")) return send(res, 200, h.health());
   h.log({ level: "error", msg: `dev executor does not support ${method} ${pathname}` });
   return send(res, 404, { error: `dev executor does not support ${method} ${pathname}`, status: 404 });

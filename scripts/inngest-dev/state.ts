@@ -1,5 +1,6 @@
 // What the executor remembers: the most recent runs, in memory only (a dev tool; a restart forgets them).
 import type { ConcurrencyGate } from "./concurrency";
+import type { InngestEvent } from "./events";
 import type { SerializedError } from "./protocol";
 import type { Run } from "./run";
 import type { Waits } from "./waits";
@@ -31,6 +32,8 @@ export interface RunSummary {
   functionId: string;
   eventName: string;
   eventId: string;
+  /** The event's payload: what a replay sends again, and what /dev/jobs offers to edit for a run of its own. */
+  eventData: Record<string, unknown>;
   status: RunStatus;
   /** Attempts of the most-retried request in the run: 1 when nothing was retried. */
   attempts: number;
@@ -82,15 +85,21 @@ const MAX_RUNS = 500;
 
 export class RunStore {
   private readonly runs = new Map<string, RunSummary>();
+  /** Each kept run's event, whole (id, timestamp, user), for a replay. */
+  private readonly events = new Map<string, InngestEvent>();
   private readonly listeners = new Set<() => void>();
 
   /** Tracks a run; its summary object is mutated in place by the run, which calls `changed()` after. */
-  add(run: RunSummary): void {
+  add(run: RunSummary, event: InngestEvent): void {
     this.runs.set(run.id, run);
+    this.events.set(run.id, event);
     if (this.runs.size > MAX_RUNS) {
       // Forget the oldest finished run first, so a long sleep is not dropped from the list while it waits.
       const victim = [...this.runs.values()].find((r) => r.status !== "running") ?? this.runs.values().next().value;
-      if (victim) this.runs.delete(victim.id);
+      if (victim) {
+        this.runs.delete(victim.id);
+        this.events.delete(victim.id);
+      }
     }
     this.changed();
   }
@@ -107,6 +116,12 @@ export class RunStore {
   get(id: string): RunSummary | undefined {
     const run = this.runs.get(id);
     return run && structuredClone(run);
+  }
+
+  /** The event a kept run started from. */
+  event(id: string): InngestEvent | undefined {
+    const event = this.events.get(id);
+    return event && structuredClone(event);
   }
 
   /** Resolves with the first run (oldest first) matching `predicate`, now or after a later change. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
-import { hasTwoFactor } from "@/lib/auth/two-factor/manage";
+import { hasTwoFactor } from "@/lib/auth/two-factor/status";
 import { appUrl } from "@/lib/env";
 import { orgPage } from "@/lib/org-page";
 import { can } from "@/lib/orgs/permissions";

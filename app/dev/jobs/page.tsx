@@ -3,12 +3,14 @@ import { notFound } from "next/navigation";
 import { devToolsOpen } from "@/lib/dev/dev-tools";
 import { fetchJobRuns } from "@/lib/dev/job-runs";
 import { AutoRefresh } from "./_components/auto-refresh";
+import { FunctionList } from "./_components/function-list";
 import { RunRow } from "./_components/run-row";
 
 export const metadata: Metadata = { title: "Jobs" };
 export const dynamic = "force-dynamic";
 
-// GET /dev/jobs - recent job runs of the dev executor (development only).
+// GET /dev/jobs - recent job runs of the dev executor, "Run now" for every function and "Replay" for a finished run
+// (dev tools only).
 export default async function JobsPage() {
   if (!devToolsOpen()) notFound();
   const result = await fetchJobRuns();
@@ -40,28 +42,46 @@ export default async function JobsPage() {
           </a>{" "}
           lists the runs.
         </p>
-      ) : result.runs.length === 0 ? (
-        <div className="rounded-lg border border-dashed px-6 py-12 text-center">
-          <p className="font-medium">No runs yet</p>
-          <p className="mt-1 text-sm text-muted-foreground">
-            Runs appear here when the app sends an event (an email, say) or a scheduled function fires.
-          </p>
-        </div>
       ) : (
-        <section aria-label="Recent runs" className="overflow-hidden rounded-lg border bg-card">
-          <div className="hidden grid-cols-[minmax(0,2fr)_7rem_5rem_6rem_8rem] gap-x-4 border-b bg-muted/50 px-4 py-2 text-xs font-medium text-muted-foreground uppercase sm:grid">
-            <span>Function</span>
-            <span>Status</span>
-            <span>Attempts</span>
-            <span>Duration</span>
-            <span>Started</span>
-          </div>
-          <ul>
-            {result.runs.map((run) => (
-              <RunRow key={run.id} run={run} />
-            ))}
-          </ul>
-        </section>
+        <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <section aria-labelledby="runs-heading" className="min-w-0 space-y-3">
+            <h2 id="runs-heading" className="text-lg font-semibold tracking-tight">
+              Recent runs
+            </h2>
+            {result.runs.length === 0 ? (
+              <div className="rounded-lg border border-dashed px-6 py-12 text-center">
+                <p className="font-medium">No runs yet</p>
+                <p className="mt-1 text-sm text-muted-foreground">
+                  Runs appear here when the app sends an event (an email, say), a scheduled function fires, or you run one now.
+                </p>
+              </div>
+            ) : (
+              <div className="overflow-hidden rounded-lg border bg-card">
+                <div className="hidden grid-cols-[minmax(0,2fr)_7rem_5rem_6rem_8rem] gap-x-4 border-b bg-muted/50 px-4 py-2 text-xs font-medium text-muted-foreground uppercase sm:grid">
+                  <span>Function</span>
+                  <span>Status</span>
+                  <span>Attempts</span>
+                  <span>Duration</span>
+                  <span>Started</span>
+                </div>
+                <ul aria-label="Runs">
+                  {result.runs.map((run) => (
+                    <RunRow key={run.id} run={run} />
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+          <section aria-labelledby="functions-heading" className="space-y-3">
+            <div>
+              <h2 id="functions-heading" className="text-lg font-semibold tracking-tight">
+                Functions
+              </h2>
+              <p className="mt-1 text-sm text-muted-foreground">Run any of them now: a scheduled one as its schedule would, an event one with the data you give.</p>
+            </div>
+            <FunctionList functions={result.functions} runs={result.runs} />
+          </section>
+        </div>
       )}
     </div>
   );

@@ -1,11 +1,9 @@
-import QRCode from "qrcode";
 import {
   countUnusedRecoveryCodes,
   deleteTwoFactor,
   findTwoFactorSecret,
   markTwoFactorEnabled,
   replaceRecoveryCodes,
-  twoFactorEnabled,
   upsertPendingSecret,
 } from "@/db/queries/two-factor";
 import { withUser } from "@/db/tenant";
@@ -18,6 +16,7 @@ import { verifyPassword } from "../password";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { groupedKey, newTotpSecret, otpauthUri } from "./totp";
+import { twoFactorStatusKey } from "./status";
 import { verifySecondFactor } from "./verify";
 
 /** What the security page shows about a person's two-factor setup. */
@@ -26,12 +25,6 @@ export type TwoFactorStatus =
   | { state: "pending"; qrSvg: string; manualKey: string }
   | { state: "on"; since: Date; recoveryCodesLeft: number };
 
-const statusKey = (userId: string) => `two-factor:${userId}`;
-
-/** Whether the person has two-factor on, through the cache (organizations requiring it ask on every page). */
-export function hasTwoFactor(userId: string): Promise<boolean> {
-  return cache.getOrSet(statusKey(userId), 300, () => withUser(userId, twoFactorEnabled));
-}
 
 /** The person's two-factor state; a pending enrolment comes with its QR code (SVG, rendered here) and manual key. */
 export async function twoFactorStatus(userId: string, email: string): Promise<TwoFactorStatus> {
@@ -39,6 +32,8 @@ export async function twoFactorStatus(userId: string, email: string): Promise<Tw
   if (!row) return { state: "off" };
   if (row.enabledAt) return { state: "on", since: row.enabledAt, recoveryCodesLeft: left };
   const secret = openSecret(row.secret);
+  // Loaded here, not with the module: only a pending enrolment draws a QR code.
+  const { default: QRCode } = await import("qrcode");
   const qrSvg = await QRCode.toString(otpauthUri(secret, email), { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return { state: "pending", qrSvg, manualKey: groupedKey(secret) };
 }
@@ -66,7 +61,7 @@ export async function confirmTwoFactorEnrolment(userId: string, code: string): P
     return true;
   });
   if (!enabled) throw wrongCode();
-  await cache.del(statusKey(userId));
+  await cache.del(twoFactorStatusKey(userId));
   return { recoveryCodes: codes };
 }
 
@@ -98,7 +93,7 @@ export async function disableTwoFactor(userId: string, input: { password?: strin
     return true;
   });
   if (!disabled) throw wrongCode();
-  await cache.del(statusKey(userId));
+  await cache.del(twoFactorStatusKey(userId));
 }
 
 function wrongCode(): AppError {

@@ -2,8 +2,9 @@
 
 import { Check, Copy, Download, ShieldCheck, ShieldOff } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
-import { FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { useState } from "react";
+import { CodeField } from "@/components/auth/code-field";
+import { ActionForm, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { TwoFactorStatus } from "@/lib/auth/two-factor/manage";
@@ -17,25 +18,27 @@ export function TwoFactorSection({ status, hasPassword }: { status: TwoFactorSta
 }
 
 function StartEnrolment() {
-  const [state, action] = useActionState(startTwoFactorAction, null);
   return (
-    <form action={action} className="grid gap-3">
-      <p className="text-sm text-muted-foreground">
-        Besides your password or email link, ask for a code from an authenticator app (1Password, Google Authenticator, Authy…) when you sign in.
-      </p>
-      <FormMessage state={state} />
-      <SubmitButton className="justify-self-start" pendingLabel="Preparing…">
-        <ShieldCheck aria-hidden />
-        Set up two-factor authentication
-      </SubmitButton>
-    </form>
+    <ActionForm action={startTwoFactorAction} className="grid gap-3">
+      {(state) => (
+        <>
+          <p className="text-sm text-muted-foreground">
+            Besides your password or email link, ask for a code from an authenticator app (1Password, Google Authenticator, Authy…) when you sign in.
+          </p>
+          <FormMessage state={state} />
+          <SubmitButton className="justify-self-start" pendingLabel="Preparing…">
+            <ShieldCheck aria-hidden />
+            Set up two-factor authentication
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 function Enrolment({ qrSvg, manualKey }: { qrSvg: string; manualKey: string }) {
-  const [state, action] = useActionState(confirmTwoFactorAction, null);
-  const [cancelState, cancel] = useActionState(cancelTwoFactorAction, null);
-  if (state?.ok) return <RecoveryCodes codes={state.data.recoveryCodes} message={state.message} />;
+  const [done, setDone] = useState<{ codes: string[]; message?: string }>();
+  if (done) return <RecoveryCodes codes={done.codes} message={done.message} />;
   return (
     <div className="grid gap-6">
       <ol className="grid gap-6 sm:grid-cols-[auto_1fr] sm:gap-8">
@@ -57,25 +60,31 @@ function Enrolment({ qrSvg, manualKey }: { qrSvg: string; manualKey: string }) {
           <p className="text-xs text-muted-foreground">Time-based, 6 digits, every 30 seconds (the defaults of every app).</p>
         </li>
       </ol>
-      <form action={action} className="grid max-w-xs gap-4" noValidate>
-        <FormField
-          name="code"
-          label="2. Enter the 6-digit code it shows"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          required
-          className="[&_input]:font-mono [&_input]:tracking-widest"
-          errors={fieldErrorsOf(state, "code")}
-        />
-        <FormMessage state={state ?? cancelState} />
-        <div className="flex flex-wrap gap-2">
-          <SubmitButton pendingLabel="Checking…">Turn on two-factor</SubmitButton>
-          <Button type="submit" variant="ghost" formAction={cancel} formNoValidate>
-            Cancel
-          </Button>
-        </div>
-      </form>
+      {/* The codes are shown once, here, rather than as a toast: the success message goes with them. */}
+      <ActionForm
+        action={confirmTwoFactorAction}
+        toastSuccess={false}
+        onSuccess={(state) => setDone({ codes: state.data.recoveryCodes, message: state.message })}
+        className="grid max-w-xs gap-4"
+        noValidate
+      >
+        {(state, pending) => (
+          <>
+            <CodeField label="2. Enter the 6-digit code it shows" digitsOnly errors={fieldErrorsOf(state, "code")} />
+            <FormMessage state={state} />
+            <div className="flex flex-wrap gap-2">
+              <SubmitButton pendingLabel="Checking…">Turn on two-factor</SubmitButton>
+              {/* Submits the form below: one action a form. */}
+              <Button type="submit" variant="ghost" form="cancel-two-factor" formNoValidate disabled={pending}>
+                Cancel
+              </Button>
+            </div>
+          </>
+        )}
+      </ActionForm>
+      <ActionForm id="cancel-two-factor" action={cancelTwoFactorAction}>
+        {(state) => <FormMessage state={state} />}
+      </ActionForm>
     </div>
   );
 }
@@ -132,7 +141,6 @@ function RecoveryCodes({ codes, message }: { codes: string[]; message?: string }
 }
 
 function Enabled({ since, recoveryCodesLeft, hasPassword }: { since: Date; recoveryCodesLeft: number; hasPassword: boolean }) {
-  const [state, action] = useActionState(disableTwoFactorAction, null);
   const [open, setOpen] = useState(false);
   return (
     <div className="grid gap-4">
@@ -149,21 +157,25 @@ function Enabled({ since, recoveryCodesLeft, hasPassword }: { since: Date; recov
         <p className="text-sm text-destructive">Few recovery codes are left. Turn two-factor off and on again to get ten new ones.</p>
       ) : null}
       {open ? (
-        <form action={action} className="grid max-w-md gap-4 rounded-lg border p-4" noValidate>
-          <p className="text-sm text-muted-foreground">Confirm it&rsquo;s you. Your other sessions will be signed out.</p>
-          {hasPassword ? <FormField name="password" label="Password" type="password" autoComplete="current-password" required errors={fieldErrorsOf(state, "password")} /> : null}
-          <FormField name="code" label="Authentication or recovery code" autoComplete="one-time-code" required className="[&_input]:font-mono" errors={fieldErrorsOf(state, "code")} />
-          <FormMessage state={state} />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton variant="destructive" pendingLabel="Turning off…">
-              <ShieldOff aria-hidden />
-              Turn off two-factor
-            </SubmitButton>
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Keep it on
-            </Button>
-          </div>
-        </form>
+        <ActionForm action={disableTwoFactorAction} className="grid max-w-md gap-4 rounded-lg border p-4" noValidate>
+          {(state) => (
+            <>
+              <p className="text-sm text-muted-foreground">Confirm it&rsquo;s you. Your other sessions will be signed out.</p>
+              {hasPassword ? <FormField name="password" label="Password" type="password" autoComplete="current-password" required errors={fieldErrorsOf(state, "password")} /> : null}
+              <CodeField label="Authentication or recovery code" errors={fieldErrorsOf(state, "code")} />
+              <FormMessage state={state} />
+              <div className="flex flex-wrap gap-2">
+                <SubmitButton variant="destructive" pendingLabel="Turning off…">
+                  <ShieldOff aria-hidden />
+                  Turn off two-factor
+                </SubmitButton>
+                <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
+                  Keep it on
+                </Button>
+              </div>
+            </>
+          )}
+        </ActionForm>
       ) : (
         <Button type="button" variant="outline" className="justify-self-start" onClick={() => setOpen(true)}>
           Turn off…

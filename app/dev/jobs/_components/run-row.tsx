@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { JobRun } from "@/lib/dev/job-runs";
 import { cn } from "@/lib/utils";
+import { ReplayButton } from "./replay-button";
 
 const statusStyle: Record<string, string> = {
   completed: "bg-success/15 text-success border-success/30",
@@ -64,9 +65,21 @@ export function RunRow({ run }: { run: JobRun }) {
           ) : (
             <p className="text-muted-foreground">No steps recorded.</p>
           )}
-          <p className="font-mono text-xs text-muted-foreground">
-            run {run.id} · event {run.eventId}
-          </p>
+          <details>
+            <summary className="w-fit cursor-pointer rounded-sm text-xs font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring">
+              Event data
+            </summary>
+            <pre className="mt-2 max-h-64 overflow-auto rounded-md border bg-background p-3 font-mono text-xs" tabIndex={0}>
+              {JSON.stringify(run.eventData, null, 2)}
+            </pre>
+          </details>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="font-mono text-xs text-muted-foreground">
+              run {run.id} · event {run.eventId}
+            </p>
+            {/* A run still going would race its replay on the same side effects: the executor refuses it too. */}
+            {run.status === "running" ? null : <ReplayButton runId={run.id} />}
+          </div>
         </div>
       </details>
     </li>

@@ -1,9 +1,10 @@
 "use client";
 
+import type { ComponentProps } from "react";
 import { ActionForm, FieldError, FormField, FormMessage, SubmitButton, fieldErrorsOf } from "@/components/forms";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import type { ActionState } from "@/lib/action";
 import { cn } from "@/lib/utils";
@@ -85,62 +86,23 @@ export function RoleForm({ slug, userId, role, roles, name }: { slug: string; us
   );
 }
 
-/** A destructive action behind a confirmation dialog. */
-function ConfirmAction<T>({
-  trigger,
-  title,
-  description,
-  confirm,
-  action,
-  fields,
-}: {
-  trigger: string;
-  title: string;
-  description: string;
-  confirm: string;
-  action: (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
-  fields: Record<string, string>;
-}) {
+/** The quiet red button that opens a member's confirmation. */
+function DangerTrigger({ children, ...props }: ComponentProps<typeof Button>) {
   return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button size="sm" variant="ghost" className="text-destructive hover:text-destructive">
-          {trigger}
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        <ActionForm action={action} className="grid gap-4">
-          {(state) => (
-            <>
-              {Object.entries(fields).map(([k, v]) => (
-                <input key={k} type="hidden" name={k} value={v} />
-              ))}
-              <FormMessage state={state} />
-              <DialogFooter>
-                <DialogCancel />
-                <SubmitButton variant="destructive" pendingLabel="Working…">
-                  {confirm}
-                </SubmitButton>
-              </DialogFooter>
-            </>
-          )}
-        </ActionForm>
-      </DialogContent>
-    </Dialog>
+    <Button size="sm" variant="ghost" className="text-destructive hover:text-destructive" {...props}>
+      {children}
+    </Button>
   );
 }
 
 export function RemoveMemberButton({ slug, userId, name, orgName }: { slug: string; userId: string; name: string; orgName: string }) {
   return (
-    <ConfirmAction
-      trigger="Remove"
+    <ConfirmDialog
+      trigger={<DangerTrigger>Remove</DangerTrigger>}
       title={`Remove ${name}?`}
       description={`${name} loses access to ${orgName} right away. You can invite them again later.`}
-      confirm="Remove member"
+      confirmLabel="Remove member"
+      pendingLabel="Removing…"
       action={removeMemberAction}
       fields={{ orgSlug: slug, userId }}
     />
@@ -149,11 +111,12 @@ export function RemoveMemberButton({ slug, userId, name, orgName }: { slug: stri
 
 export function LeaveOrgButton({ slug, orgName }: { slug: string; orgName: string }) {
   return (
-    <ConfirmAction
-      trigger="Leave"
+    <ConfirmDialog
+      trigger={<DangerTrigger>Leave</DangerTrigger>}
       title={`Leave ${orgName}?`}
       description="You lose access right away; someone will need to invite you to come back. The last owner can't leave."
-      confirm="Leave organization"
+      confirmLabel="Leave organization"
+      pendingLabel="Leaving…"
       action={leaveOrgAction}
       fields={{ orgSlug: slug }}
     />

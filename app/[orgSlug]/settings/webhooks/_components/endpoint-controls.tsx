@@ -3,6 +3,7 @@
 import { Pencil, Power, RefreshCw, RotateCcw, Send, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ActionForm, FormMessage, SubmitButton } from "@/components/forms";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { notifySuccess } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -139,36 +140,24 @@ function RotateSecretDialog({ slug, endpointId }: { slug: string; endpointId: st
 
 function DeleteEndpointDialog({ slug, endpoint }: { slug: string; endpoint: Endpoint }) {
   return (
-    <Dialog>
-      <DialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
           <Trash2 aria-hidden /> Delete
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Delete this endpoint?</DialogTitle>
-          <DialogDescription>
-            Keel stops sending events to <span className="font-mono break-all">{endpoint.url}</span> and deletes its delivery log. Retries in
-            progress stop. This can&apos;t be undone.
-          </DialogDescription>
-        </DialogHeader>
-        <ActionForm action={deleteEndpointAction} className="grid gap-4">
-          {(state) => (
-            <>
-              <Hidden fields={{ orgSlug: slug, endpointId: endpoint.id }} />
-              <FormMessage state={state} />
-              <DialogFooter>
-                <DialogCancel />
-                <SubmitButton variant="destructive" pendingLabel="Deleting…">
-                  Delete endpoint
-                </SubmitButton>
-              </DialogFooter>
-            </>
-          )}
-        </ActionForm>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Delete this endpoint?"
+      description={
+        <>
+          Keel stops sending events to <span className="font-mono break-all">{endpoint.url}</span> and deletes its delivery log. Retries in
+          progress stop. This can&apos;t be undone.
+        </>
+      }
+      action={deleteEndpointAction}
+      fields={{ orgSlug: slug, endpointId: endpoint.id }}
+      confirmLabel="Delete endpoint"
+      pendingLabel="Deleting…"
+    />
   );
 }
 
