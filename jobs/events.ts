@@ -79,3 +79,12 @@ export const subscriptionUpdated = eventType("billing/subscription.updated", {
 export const invoicePaid = eventType("billing/invoice.paid", {
   schema: z.object({ ...envelope, orgId: z.uuid(), stripeInvoiceId: z.string().min(1) }),
 });
+
+/** A platform admin asked for the business metrics to be recomputed (days from `from` to `to`, UTC; absent: yesterday and today). */
+export const metricsAggregateRequested = eventType("admin/metrics.aggregate-requested", {
+  schema: z.object({
+    ...envelope,
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+  }),
+});

@@ -1,3 +1,4 @@
+import { aggregateMetrics } from "./functions/aggregate-metrics";
 import { cleanup } from "./functions/cleanup";
 import { deleteAccount } from "./functions/delete-account";
 import { deleteOrg } from "./functions/delete-org";
@@ -13,4 +14,4 @@ import { sendEmail } from "./functions/send-email";
 import { syncSeats } from "./functions/sync-seats";
 
 /** Every Inngest function Keel serves at /api/inngest. A function's `id` never changes once released. */
-export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount, fanOutWebhooks, deliverWebhook, processStripeEvent, generateInvoicePdf, reconcileBilling, syncSeats, flushUsageJob];
+export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount, fanOutWebhooks, deliverWebhook, processStripeEvent, generateInvoicePdf, reconcileBilling, syncSeats, flushUsageJob, aggregateMetrics];

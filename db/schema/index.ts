@@ -10,3 +10,4 @@ export * from "./two-factor";
 export * from "./billing";
 export * from "./api";
 export * from "./flags";
+export * from "./metrics";
