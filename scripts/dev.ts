@@ -10,6 +10,7 @@ import { runCli } from "./cli";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { startDevExecutor, type DevExecutor } from "./inngest-dev";
 import { isEmpty, seedDemoData } from "./seed";
+import { seedDemoHistory } from "./seed-history";
 
 const require = createRequire(import.meta.url);
 const port = Number(process.env.PORT ?? 3000);
@@ -31,6 +32,8 @@ await runCli("dev", async () => {
   if (embedded && (await isEmpty())) {
     const added = await seedDemoData();
     console.log(`dev: seeded ${added} demo rows (sign in as owner@acme.test / keel-demo-password)`);
+    const orgs = await seedDemoHistory();
+    console.log(`dev: seeded 18 months of history for ${orgs} organizations (admin@keel.test sees it at /admin)`);
   }
   await closeDatabase();
 

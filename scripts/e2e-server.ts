@@ -12,6 +12,7 @@ import { runCli } from "./cli";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { startDevExecutor } from "./inngest-dev";
 import { seedDemoData } from "./seed";
+import { seedDemoHistory } from "./seed-history";
 
 const require = createRequire(import.meta.url);
 const port = process.env.PORT ?? "3100";
@@ -33,6 +34,8 @@ await runCli(
     }
     await migrateDatabase(process.env.DATABASE_URL);
     await seedDemoData();
+    // The admin metrics journey needs charts with something in them; a few seconds of seeding at most.
+    await seedDemoHistory({ orgs: 200 });
     await closeDatabase();
 
     // The one switch that lets a production build serve Inngest's unsigned dev mode, the dev mailbox and /dev
