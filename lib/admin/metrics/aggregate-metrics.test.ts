@@ -172,6 +172,30 @@ describe("aggregate metrics", () => {
     expect(count).toBe(90);
   });
 
+  it("builds the page's cards, monthly movements and cohort rows from the stored days", async () => {
+    await aggregateMetrics({ from: "2021-01-01", to: "2021-03-31" });
+    const page = await loadMetricsDashboard("all");
+    const card = (key: string) => page.cards.find((c) => c.key === key)!;
+    expect(page.asOf).toBe("2021-03-31");
+    expect([card("mrr").value, card("mrr").previous]).toEqual([43_900, 22_000]); // vs the end of 03-01
+    expect([card("net-new-mrr").value, card("net-new-mrr").previous]).toEqual([21_900, 6700]); // March vs all of February
+    expect([card("paying-orgs").value, card("paying-orgs").previous]).toEqual([7, 5]);
+    expect(card("churn").value).toBeCloseTo(0.2, 12);
+    expect([card("active-users").value, card("active-users").previous]).toEqual([4, 1]); // on 03-01 only J (02-20) within 30 days
+    expect(page.movements).toEqual([
+      { month: "2021-01-01", new: 15_300, expansion: 0, reactivation: 0, contraction: -0, churned: -0, net: 15_300 },
+      { month: "2021-02-01", new: 5800, expansion: 3800, reactivation: 0, contraction: -0, churned: -2900, net: 6700 },
+      { month: "2021-03-01", new: 21_900, expansion: 6600, reactivation: 2900, contraction: -6600, churned: -2900, net: 21_900 },
+    ]);
+    expect(page.signups).toEqual({ bucket: "month", points: [{ period: "2021-01-01", signups: 6, newOrgs: 6 }, { period: "2021-02-01", signups: 3, newOrgs: 3 }, { period: "2021-03-01", signups: 3, newOrgs: 3 }] });
+    // Newest cohort first; shares of each cohort's size.
+    expect(page.cohorts.rows.map((r) => [r.month, r.orgs, r.cells.map((c) => c.share)])).toEqual([
+      ["2021-03-01", 3, [2 / 3]],
+      ["2021-02-01", 3, [2 / 3, 1 / 3]],
+      ["2021-01-01", 6, [4 / 6, 3 / 6, 4 / 6]],
+    ]);
+  });
+
   it("runs as the aggregate-metrics job on demand, and the page's cached read sees what it wrote", async () => {
     await aggregateMetrics({ from: "2021-01-01", to: "2021-03-31" });
     const cached = await loadMetricsDashboard("all");
