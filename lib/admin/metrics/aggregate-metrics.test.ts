@@ -183,8 +183,8 @@ describe("aggregate metrics", () => {
     expect(card("churn").value).toBeCloseTo(0.2, 12);
     expect([card("active-users").value, card("active-users").previous]).toEqual([4, 1]); // on 03-01 only J (02-20) within 30 days
     expect(page.movements).toEqual([
-      { month: "2021-01-01", new: 15_300, expansion: 0, reactivation: 0, contraction: -0, churned: -0, net: 15_300 },
-      { month: "2021-02-01", new: 5800, expansion: 3800, reactivation: 0, contraction: -0, churned: -2900, net: 6700 },
+      { month: "2021-01-01", new: 15_300, expansion: 0, reactivation: 0, contraction: 0, churned: 0, net: 15_300 },
+      { month: "2021-02-01", new: 5800, expansion: 3800, reactivation: 0, contraction: 0, churned: -2900, net: 6700 },
       { month: "2021-03-01", new: 21_900, expansion: 6600, reactivation: 2900, contraction: -6600, churned: -2900, net: 21_900 },
     ]);
     expect(page.signups).toEqual({ bucket: "month", points: [{ period: "2021-01-01", signups: 6, newOrgs: 6 }, { period: "2021-02-01", signups: 3, newOrgs: 3 }, { period: "2021-03-01", signups: 3, newOrgs: 3 }] });
