@@ -62,7 +62,7 @@ test("the platform admin reads MRR, churn, growth and cohorts, and changes the p
 
   // On demand: the job is queued (and audited); the page says so.
   await page.getByRole("button", { name: "Aggregate now" }).click();
-  await expect(page.getByText(/Aggregation queued/)).toBeVisible();
+  await expect(page.getByText(/Aggregation queued/).first()).toBeVisible();
 });
 
 test.describe("dark theme", () => {

@@ -81,7 +81,7 @@ export const invoicePaid = eventType("billing/invoice.paid", {
 });
 
 /** A platform admin asked for the business metrics to be recomputed (days from `from` to `to`, UTC; absent: yesterday and today). */
-export const metricsAggregateRequested = eventType("admin/metrics.aggregate-requested", {
+export const metricsAggregateRequested = eventType("admin/metrics-aggregation.requested", {
   schema: z.object({
     ...envelope,
     from: z.iso.date().optional(),

@@ -208,7 +208,7 @@ describe("aggregate metrics", () => {
     // ...until the job writes again, which invalidates the cache.
     const t = new InngestTestEngine({
       function: aggregateMetricsJob,
-      events: [{ name: "admin/metrics.aggregate-requested", data: { orgId: null, actorId: null, requestId: "test", from: "2021-03-01", to: "2021-03-31" } }],
+      events: [{ name: "admin/metrics-aggregation.requested", data: { orgId: null, actorId: null, requestId: "test", from: "2021-03-01", to: "2021-03-31" } }],
     });
     const { result } = await t.execute();
     expect(result).toEqual({ from: "2021-03-01", to: "2021-03-31", days: 31, cohortCells: expect.any(Number) });

@@ -13,7 +13,7 @@ describe("requestMetricsAggregation", () => {
     const adminId = await createOutsider();
     const id = await withSystem("test: aggregate now", (tx) => requestMetricsAggregation(tx, adminId, requestAggregationSchema.parse({ from: "2026-01-01", to: "" })));
     const [event] = await withSystem("test: outbox", (tx) => tx.select().from(outboxEvents).where(eq(outboxEvents.id, id)));
-    expect(event).toMatchObject({ name: "admin/metrics.aggregate-requested", orgId: null, data: { actorId: adminId, from: "2026-01-01" } });
+    expect(event).toMatchObject({ name: "admin/metrics-aggregation.requested", orgId: null, data: { actorId: adminId, from: "2026-01-01" } });
     const audit = await withSystem("test: audit", (tx) => tx.select().from(auditLogs).where(and(eq(auditLogs.actorId, adminId), eq(auditLogs.action, "admin.metrics.aggregate_requested"))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ orgId: null, targetType: "job", targetId: "aggregate-metrics", metadata: { from: "2026-01-01", to: null, eventId: id } });
