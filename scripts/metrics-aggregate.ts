@@ -3,7 +3,8 @@
 // the aggregate-metrics job's steps call; safe to run any number of times.
 import { parseArgs } from "node:util";
 import { closeDatabase } from "@/db/client";
-import { aggregateMetrics, fullRange } from "@/lib/admin/metrics/aggregate-metrics";
+import { fullRange } from "@/lib/admin/metrics/aggregate-metrics";
+import { aggregateMetrics } from "@/lib/admin/metrics/run-aggregation";
 import { utcDay } from "@/lib/admin/metrics/days";
 import { runCli } from "./cli";
 

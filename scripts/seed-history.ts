@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { memberships, organizations, sessions, subscriptionChanges, subscriptions, usageDaily, users, type NewSubscription } from "@/db/schema";
 import { withSystem, type Tx } from "@/db/tenant";
-import { aggregateMetrics } from "@/lib/admin/metrics/aggregate-metrics";
+import { aggregateCohorts, aggregateMetricDays } from "@/lib/admin/metrics/aggregate-metrics";
 import { addDays, utcDay } from "@/lib/admin/metrics/days";
 import { mrrCents, planById, type BillingInterval } from "@/lib/plans";
 import { assertNotProduction } from "./seed";
@@ -212,6 +212,9 @@ export async function seedDemoHistory(options: { orgs?: number; now?: Date } = {
     await insertChunks(tx, history.usage, (t, c) => t.insert(usageDaily).values(c).onConflictDoNothing());
     return history.orgs.length;
   });
-  await aggregateMetrics({ from: addDays(today, -HISTORY_DAYS), to: addDays(today, -1) });
+  // Days and cohorts only: this process's cache is not the app's (a running server's cached page expires within its TTL).
+  const yesterday = addDays(today, -1);
+  await aggregateMetricDays({ from: addDays(today, -HISTORY_DAYS), to: yesterday });
+  await aggregateCohorts(yesterday);
   return added;
 }

@@ -115,7 +115,8 @@ await runCli("bench:admin", async () => {
     console.log(`bench:admin: generated ${counts.orgs} organizations, ${counts.ledger} ledger rows, ${counts.sessions} sessions and ${counts.usage} usage_daily rows in ${ms(performance.now() - t)}`);
 
     // 1. The job's work, through the same lib functions its steps call.
-    const { aggregateCohorts, aggregateMetricDays, aggregateMetrics, fullRange } = await import("@/lib/admin/metrics/aggregate-metrics");
+    const { aggregateCohorts, aggregateMetricDays, fullRange } = await import("@/lib/admin/metrics/aggregate-metrics");
+    const { aggregateMetrics } = await import("@/lib/admin/metrics/run-aggregation");
     const { addDays, utcDay, daysBetween } = await import("@/lib/admin/metrics/days");
     const range = (await fullRange())!;
     t = performance.now();

@@ -7,8 +7,9 @@ import { listCohortCells, listMetricsDays } from "@/db/queries/metrics";
 import { memberships, metricsDaily, organizations, sessions, subscriptionChanges, usageDaily, users, type MetricsDay } from "@/db/schema";
 import { withSystem } from "@/db/tenant";
 import { aggregateMetrics as aggregateMetricsJob } from "@/jobs/functions/aggregate-metrics";
-import { aggregateMetricDays, aggregateMetrics } from "./aggregate-metrics";
+import { aggregateMetricDays } from "./aggregate-metrics";
 import { loadMetricsDashboard } from "./load-dashboard";
+import { aggregateMetrics } from "./run-aggregation";
 
 // A hand-computed fixture: twelve organizations over the first quarter of 2021 (a time no other test writes to),
 // with trials won and lost, new revenue, an upgrade, a downgrade, a seat change, churn and a reactivation. Every

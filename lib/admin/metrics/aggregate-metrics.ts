@@ -2,7 +2,6 @@ import { activeUsersByDay, apiRequestsByDay, cohortCells, firstActivityDay, metr
 import { withSystem } from "@/db/tenant";
 import { buildMetricsDays } from "./build-metrics-days";
 import { addDays, utcDay } from "./days";
-import { invalidateMetrics } from "./metrics-cache";
 
 /** A span of UTC days, both ends included. */
 export type DayRange = { from: string; to: string };
@@ -51,12 +50,4 @@ export async function aggregateCohorts(asOf?: string): Promise<number> {
     await replaceCohorts(tx, cells);
     return cells.length;
   });
-}
-
-/** Days, then cohorts, then a fresh read for /admin: the whole run in one call (seed, scripts, tests). */
-export async function aggregateMetrics(range: DayRange): Promise<{ days: number; cohortCells: number }> {
-  const days = await aggregateMetricDays(range);
-  const cells = await aggregateCohorts(range.to);
-  await invalidateMetrics();
-  return { days, cohortCells: cells };
 }
