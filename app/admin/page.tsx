@@ -78,9 +78,14 @@ export default adminPage({ name: "metrics" }, async ({ searchParams }) => {
       </section>
 
       <section aria-labelledby="cohorts-heading" className="grid gap-4">
-        <h2 id="cohorts-heading" className="text-lg font-semibold tracking-tight">
-          Cohort retention
-        </h2>
+        <div className="grid gap-1">
+          <h2 id="cohorts-heading" className="text-lg font-semibold tracking-tight">
+            Cohort retention
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            Share of each month&apos;s new organizations paying at the end of each following month; month 0 is the signup month.
+          </p>
+        </div>
         {data.cohorts.rows.length ? <CohortTable rows={data.cohorts.rows} months={data.cohorts.months} /> : <p className="text-sm text-muted-foreground">No organizations yet.</p>}
       </section>
     </div>

@@ -8,10 +8,10 @@ import { formatFigure, formatMonth } from "@/lib/admin/metrics/format";
 export function CohortTable({ rows, months }: { rows: CohortRow[]; months: number }) {
   const columns = Array.from({ length: months }, (_, i) => i);
   return (
-    <div className="overflow-x-auto rounded-xl border bg-card shadow-xs" tabIndex={0} role="region" aria-labelledby="cohorts-caption">
+    <div className="overflow-x-auto rounded-xl border bg-card py-2 shadow-xs" tabIndex={0} role="region" aria-labelledby="cohorts-caption">
       <table className="w-full border-separate border-spacing-0 text-xs tabular-nums">
-        <caption id="cohorts-caption" className="px-4 pt-4 pb-2 text-left text-sm text-muted-foreground">
-          Share of each month&apos;s new organizations paying at the end of each following month (month 0 is the signup month).
+        <caption id="cohorts-caption" className="sr-only">
+          Share of each month&apos;s new organizations paying at the end of each following month (month 0 is the signup month)
         </caption>
         <thead>
           <tr>
@@ -39,12 +39,13 @@ export function CohortTable({ rows, months }: { rows: CohortRow[]; months: numbe
               {columns.map((m) => {
                 const cell = row.cells.find((c) => c.monthsSince === m);
                 if (!cell || cell.share === null) return <td key={m} className="px-1 py-1" />;
-                // Opacity of the primary colour follows the share; text flips to stay readable on the darkest cells.
-                const strength = Math.round(8 + cell.share * 80);
+                // The primary colour's strength follows the share, kept light enough (at most 45%) that the text
+                // colour of either theme stays readable on every cell.
+                const strength = Math.round(6 + cell.share * 39);
                 return (
                   <td key={m} className="p-0.5">
                     <span
-                      className={`block min-w-11 rounded px-1.5 py-1.5 text-center ${strength > 50 ? "text-primary-foreground" : "text-foreground"}`}
+                      className="block min-w-11 rounded px-1.5 py-1.5 text-center text-foreground"
                       style={{ backgroundColor: `color-mix(in oklch, var(--color-primary) ${strength}%, transparent)` }}
                       title={`${cell.paying} of ${row.orgs} paying`}
                     >
