@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { BarChart3 } from "lucide-react";
 import { adminPage } from "@/lib/admin/admin-page";
 import { chartSummaries } from "@/lib/admin/metrics/chart-summaries";
+import { utcDay } from "@/lib/admin/metrics/days";
 import { formatDay } from "@/lib/admin/metrics/format";
 import { loadMetricsDashboard } from "@/lib/admin/metrics/load-dashboard";
 import { parseMetricsRange } from "@/lib/admin/metrics/ranges";
@@ -54,7 +55,8 @@ export default adminPage({ name: "metrics" }, async ({ searchParams }) => {
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Metrics</h1>
           <p className="text-sm text-muted-foreground">
-            As of the end of {formatDay(data.asOf)} (UTC), computed {new Date(data.computedAt!).toISOString().slice(0, 16).replace("T", " ")} UTC.
+            {data.asOf === utcDay(new Date()) ? "Through today so far" : `As of the end of ${formatDay(data.asOf)}`} (UTC), computed{" "}
+            {new Date(data.computedAt!).toISOString().slice(0, 16).replace("T", " ")} UTC.
           </p>
         </div>
         <AggregateNowForm />
