@@ -172,7 +172,7 @@ await runCli("bench:admin", async () => {
     // 3. FEATURE FLAG EVALUATION: the lead adds it here once lib/flags lands (another helper builds it): time
     //    `isEnabled(flag, { org })` over many calls on a warm snapshot and print the cost per call (goal: microseconds,
     //    no I/O), e.g. console.log(`flag evaluation: ${us(total / calls)} per call`).
-    console.log("\nflag evaluation: not measured here yet (see the marked place in scripts/bench/admin.ts)");
+    console.log("\nflag evaluation: not measured here yet (the marked place in scripts/bench/admin.ts; npm run bench:flags measures it alone)");
   } finally {
     await closeDatabase().catch(() => {});
     await scratch.drop();
