@@ -4,7 +4,7 @@
 //   1. the aggregate-metrics job's work for one day (the nightly run) and for a full backfill;
 //   2. GET /admin (the metrics page) on a production build (`next start`), signed in as a platform admin: p50 and
 //      p95 of sequential requests, warm (the cached dashboard) and cold (cache off: every request reads metrics_daily);
-//   3. feature flag evaluation cost (see the marked place below).
+//   3. feature flag evaluation cost per call (scripts/bench/flags.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -177,10 +177,10 @@ await runCli("bench:admin", async () => {
     console.log("path               cache first req   p50        p95        n");
     for (const row of page) console.log(row);
 
-    // 3. FEATURE FLAG EVALUATION: the lead adds it here once lib/flags lands (another helper builds it): time
-    //    `isEnabled(flag, { org })` over many calls on a warm snapshot and print the cost per call (goal: microseconds,
-    //    no I/O), e.g. console.log(`flag evaluation: ${us(total / calls)} per call`).
-    console.log("\nflag evaluation: not measured here yet (the marked place in scripts/bench/admin.ts; npm run bench:flags measures it alone)");
+    // 3. Feature flag evaluation: the same measurement as `npm run bench:flags` (warm calls, no I/O; the re-checks).
+    const { benchFlagEvaluation } = await import("./flags");
+    console.log("\nfeature flag evaluation, isEnabled(flag, { org }) (goal: microseconds, no I/O)");
+    console.log((await benchFlagEvaluation()).lines.map((line) => `  ${line}`).join("\n"));
   } finally {
     await closeDatabase().catch(() => {});
     await scratch.drop();
