@@ -26,7 +26,7 @@ export default orgPage(
     const included = entitlements.limits.webhookEndpoints !== 0;
 
     return (
-      <div className="grid gap-6">
+      <div className="grid min-w-0 gap-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>
             <h2 className="text-lg font-semibold">Webhooks</h2>
@@ -98,7 +98,7 @@ export default orgPage(
           </ul>
         )}
 
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Verifying requests</CardTitle>
             <CardDescription>
