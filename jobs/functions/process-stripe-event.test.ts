@@ -209,7 +209,7 @@ describe("reconciliation", () => {
     const { subscription } = fake.createSubscription({ customer: customerId, price: fake.priceByLookupKey("keel_pro_monthly")!.id });
     await reconcileCustomers(requireStripe(), [customerId]);
     fake.setSubscription(subscription.id, { price: fake.priceByLookupKey("keel_business_monthly")!.id, quantity: 2 });
-    const cronRun = await executor.triggerCron("keel-reconcile-billing");
+    const cronRun = await executor.runNow("keel-reconcile-billing");
     expect((await executor.waitForRun((r) => r.id === cronRun && r.status !== "running", 15_000)).status).toBe("completed");
     await eventually(async () => (await rowOf(org.id)).plan === "business", 15_000, "the daily reconcile to repair the drift");
     expect(executor.runs().some((r) => r.functionId.endsWith("reconcile-customer") && r.status === "completed")).toBe(true);
