@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle, PostgresJsSession, PostgresJsTransaction, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { withReplicas } from "drizzle-orm/pg-core";
 import postgres, { type Sql } from "postgres";
@@ -130,6 +131,20 @@ function connectionLost(err: unknown): boolean {
   return typeof code === "string" && code.startsWith("CONNECTION_");
 }
 
+// The callbacks registered with `onCommit` in the transaction (or savepoint) the caller runs in.
+const commitHooks = new AsyncLocalStorage<Array<() => void>>();
+
+/**
+ * Runs `hook` once the transaction the caller is in has committed, and never if it rolls back (a savepoint rolled
+ * back drops the hooks registered inside it). For what must know a row is visible to everyone without asking the
+ * database again, such as the outbox handing an event to the job queue. Hooks run synchronously, in order.
+ */
+export function onCommit(hook: () => void): void {
+  const hooks = commitHooks.getStore();
+  if (!hooks) throw new Error("onCommit() needs an open transaction (withTenant, withUser or withSystem)");
+  hooks.push(hook);
+}
+
 /**
  * Runs `fn` in a transaction on the primary that costs no round trip of its own. drizzle's (and postgres.js')
  * `transaction()` waits for `begin` to come back before the first statement; here `opening` (which must start with
@@ -141,8 +156,11 @@ function connectionLost(err: unknown): boolean {
 export async function pipelinedTransaction<T>(opening: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const { primary, primaryClient, settings } = database();
   const reserved = await primaryClient.reserve();
+  const hooks: Array<() => void> = [];
   let lost = false;
   let finished = false;
+  let committed = false;
+  let result: T;
   let savepoints = 0;
   const watch = <R>(query: Promise<R>): Promise<R> =>
     query.catch((err: unknown) => {
@@ -160,11 +178,14 @@ export async function pipelinedTransaction<T>(opening: string, fn: (tx: Tx) => P
       }) as Sql["unsafe"],
       savepoint: async <R>(inner: (sql: unknown) => Promise<R>) => {
         const name = `s${savepoints++}`;
+        const parent = commitHooks.getStore() ?? hooks;
+        const own: Array<() => void> = [];
         await watch(reserved.unsafe(`savepoint ${name}`));
         try {
-          const result = await inner(client);
+          const value = await commitHooks.run(own, () => inner(client));
           await watch(reserved.unsafe(`release savepoint ${name}`));
-          return result;
+          parent.push(...own);
+          return value;
         } catch (err) {
           if (!lost) await reserved.unsafe(`rollback to savepoint ${name}`).catch(() => {});
           throw err;
@@ -179,11 +200,13 @@ export async function pipelinedTransaction<T>(opening: string, fn: (tx: Tx) => P
   try {
     // fn settles before anything else is sent, so none of its statements can land after the rollback. A failed
     // opening is reported as itself rather than as fn's "current transaction is aborted".
-    const [opened, ran] = await Promise.allSettled([watch(reserved.unsafe(opening)), fn(tx)]);
+    const [opened, ran] = await Promise.allSettled([watch(reserved.unsafe(opening)), commitHooks.run(hooks, () => fn(tx))]);
     if (opened.status === "rejected") throw opened.reason;
     if (ran.status === "rejected") throw ran.reason;
-    await watch(reserved.unsafe("commit"));
-    return ran.value;
+    // `commit` of a transaction a swallowed error aborted answers ROLLBACK, not an error: nothing committed then.
+    const ended = await watch(reserved.unsafe("commit"));
+    committed = (ended as unknown as { command?: string }).command === "COMMIT";
+    result = ran.value;
   } catch (err) {
     if (!lost) await reserved.unsafe("rollback").catch(() => {});
     throw err;
@@ -192,4 +215,7 @@ export async function pipelinedTransaction<T>(opening: string, fn: (tx: Tx) => P
     // A lost connection is back in the pool's closed list already; releasing it would hand it out as open.
     if (!lost) reserved.release();
   }
+  // After the release: a hook may open the next transaction, and must not wait for this connection.
+  if (committed) for (const hook of hooks) hook();
+  return result;
 }

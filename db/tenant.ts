@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { database, pipelinedTransaction, type Tx } from "./client";
 
+export { onCommit } from "./client";
+
 // Marks the code running inside one of the doors' transactions, for `inTransaction()`.
 const open = new AsyncLocalStorage<true>();
 

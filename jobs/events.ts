@@ -88,3 +88,8 @@ export const metricsAggregateRequested = eventType("admin/metrics-aggregation.re
     to: z.iso.date().optional(),
   }),
 });
+
+/** The daily reconcile asks for one customer's billing sync; reconcile-customer runs it under the sync's concurrency key. */
+export const billingReconcileRequested = eventType("billing/customer.reconcile-requested", {
+  schema: z.object({ ...envelope, customerId: z.string().min(1) }),
+});

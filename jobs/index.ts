@@ -10,8 +10,9 @@ import { flushUsageJob } from "./functions/flush-usage";
 import { outboxRelay } from "./functions/outbox-relay";
 import { processStripeEvent } from "./functions/process-stripe-event";
 import { reconcileBilling } from "./functions/reconcile-billing";
+import { reconcileCustomer } from "./functions/reconcile-customer";
 import { sendEmail } from "./functions/send-email";
 import { syncSeats } from "./functions/sync-seats";
 
 /** Every Inngest function Keel serves at /api/inngest. A function's `id` never changes once released. */
-export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount, fanOutWebhooks, deliverWebhook, processStripeEvent, generateInvoicePdf, reconcileBilling, syncSeats, flushUsageJob, aggregateMetrics];
+export const functions = [sendEmail, outboxRelay, cleanup, deleteOrg, exportAccountData, deleteAccount, fanOutWebhooks, deliverWebhook, processStripeEvent, generateInvoicePdf, reconcileBilling, reconcileCustomer, syncSeats, flushUsageJob, aggregateMetrics];

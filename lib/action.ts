@@ -125,16 +125,25 @@ export function userAction<S extends z.ZodType, T>(
  * `permission`: forbidden; absent: any member may, e.g. to leave), then run the handler inside `withTenant`; events
  * it enqueues are published, and callbacks it registers with `afterCommit` run, after commit.
  */
-export function action<S extends z.ZodType, T>(
-  options: Options<S, T, InOrg<S>> & { permission?: Permission },
-  handler: (ctx: InOrg<S> & { tx: Tx }) => Promise<T>,
+export function action<S extends z.ZodType, T, P = undefined>(
+  options: Options<S, T, InOrg<S>> & {
+    permission?: Permission;
+    /**
+     * Work for the handler that must not run inside its transaction (a DNS lookup: a slow resolver must never hold
+     * a pooled connection), done once the caller is allowed, before the transaction opens; the handler gets its
+     * result as `prepared`.
+     */
+    prepare?: (ctx: InOrg<S>) => Promise<P>;
+  },
+  handler: (ctx: InOrg<S> & { tx: Tx; prepared: P }) => Promise<T>,
 ) {
   return (_prev: ActionState<T>, form: FormData) =>
     run(options, form, async (common) => {
       const session = await requireCaller();
       const org = await inOrg(userPrincipal(session), form.get("orgSlug"), options.permission);
       const ctx = { ...common, session, org };
-      const result = await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => handler({ ...ctx, tx }));
+      const prepared = (options.prepare ? await options.prepare(ctx) : undefined) as P;
+      const result = await withTenant({ orgId: org.orgId, userId: org.userId }, (tx) => handler({ ...ctx, tx, prepared }));
       return { result, ctx };
     });
 }

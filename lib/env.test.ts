@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stubEnv, unstubAllEnvs } from "@/test/env";
-import { appUrl, env, EnvError, parseEnv, settingNames, startupProblems } from "./env";
+import { appUrl, env, EnvError, parseEnv, settingNames, snapshotProcessEnv, startupProblems } from "./env";
 
 const production = {
   NODE_ENV: "production",
@@ -108,5 +108,22 @@ describe("the environment", () => {
     const readme = fs.readFileSync(path.join(import.meta.dirname, "..", "README.md"), "utf8");
     const table = readme.slice(readme.indexOf("## Environment"), readme.indexOf("## Architecture"));
     expect(settingNames.filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
+  });
+});
+
+describe("snapshotProcessEnv (server start)", () => {
+  it("turns process.env into a plain object with the same variables, once", () => {
+    const original = process.env;
+    try {
+      snapshotProcessEnv();
+      expect(process.env).not.toBe(original);
+      expect(Object.getPrototypeOf(process.env)).toBe(Object.prototype);
+      expect({ ...process.env }).toEqual({ ...original });
+      const copy = process.env;
+      snapshotProcessEnv();
+      expect(process.env).toBe(copy);
+    } finally {
+      process.env = original;
+    }
   });
 });

@@ -12,7 +12,8 @@ export type Plan = {
   perSeat?: boolean;
   /** Free trial days of a first checkout. */
   trialDays?: number;
-  limits: { members: number | null; projects: number | null; apiRequestsPerMonth: number; auditLogDays: number };
+  /** `webhookEndpoints`: 0 means the plan has no outgoing webhooks (nothing is delivered, no endpoint can be added). */
+  limits: { members: number | null; projects: number | null; apiRequestsPerMonth: number; auditLogDays: number; webhookEndpoints: number | null };
   features: string[];
   highlighted?: boolean;
 };
@@ -24,7 +25,7 @@ export const plans: readonly Plan[] = [
     name: "Free",
     tagline: "For side projects and trying Keel out.",
     monthlyPriceCents: 0,
-    limits: { members: 3, projects: 3, apiRequestsPerMonth: 10_000, auditLogDays: 7 },
+    limits: { members: 3, projects: 3, apiRequestsPerMonth: 10_000, auditLogDays: 7, webhookEndpoints: 0 },
     features: ["Email and password, magic link sign-in", "Organizations with roles", "Audit log", "Community support"],
   },
   {
@@ -33,7 +34,7 @@ export const plans: readonly Plan[] = [
     tagline: "For teams shipping a product to paying customers.",
     monthlyPriceCents: 2_900,
     trialDays: 14,
-    limits: { members: 20, projects: null, apiRequestsPerMonth: 1_000_000, auditLogDays: 90 },
+    limits: { members: 20, projects: null, apiRequestsPerMonth: 1_000_000, auditLogDays: 90, webhookEndpoints: 10 },
     // Features only: the limits above are listed beside them and are not repeated here.
     features: ["Everything in Free", "Outgoing webhooks", "Email support"],
     highlighted: true,
@@ -45,7 +46,7 @@ export const plans: readonly Plan[] = [
     monthlyPriceCents: 1_900,
     perSeat: true,
     trialDays: 14,
-    limits: { members: null, projects: null, apiRequestsPerMonth: 10_000_000, auditLogDays: 365 },
+    limits: { members: null, projects: null, apiRequestsPerMonth: 10_000_000, auditLogDays: 365, webhookEndpoints: null },
     features: ["Everything in Pro", "Priority support"],
   },
 ];

@@ -72,9 +72,22 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return Response.json(appError.toBody(), { status: appError.status, headers });
 }
 
+/**
+ * A response whose headers can still be set: `Response.redirect()` (and a `fetch()` answer) comes with immutable
+ * headers, so tagging it would throw and turn a redirect into a 500; such a response is copied first.
+ */
+function mutable(response: Response): Response {
+  try {
+    response.headers.set("x-request-id", "");
+    return response;
+  } catch {
+    return new Response(response.body, response);
+  }
+}
+
 /** A handler's result as a response: a Response as is, anything else as JSON; tagged with the request id. */
 function toResponse(result: unknown, requestId: string): Response {
-  const response = asResponse(result);
+  const response = mutable(asResponse(result));
   response.headers.set("x-request-id", requestId);
   // API answers are one caller's data: no shared cache (CDN, proxy) may keep them, and no browser cache either.
   if (!response.headers.has("cache-control")) response.headers.set("cache-control", PRIVATE);

@@ -1,6 +1,6 @@
 import type { Instrumentation } from "next";
 import { connectDatabase } from "./database";
-import { env, startupProblems } from "./env";
+import { env, snapshotProcessEnv, startupProblems } from "./env";
 import { log } from "./log";
 import { trackRequestPeers } from "./request-peer";
 
@@ -10,6 +10,7 @@ import { trackRequestPeers } from "./request-peer";
  * tracking only when their variables are set.
  */
 export async function startServer(): Promise<void> {
+  snapshotProcessEnv();
   const problems = startupProblems();
   if (problems.length) {
     for (const problem of problems) console.error(`keel: ${problem}`);

@@ -3,12 +3,12 @@ import { insertSession } from "@/db/queries/sessions";
 import { apiKeys, auditLogs, featureFlagOverrides, idempotencyKeys, invoiceDocuments, invoices, subscriptionChanges, subscriptions, invitations, memberships, organizations, outboxEvents, projects, usageDaily, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { withSystem, withUser, type Tx } from "@/db/tenant";
 
-/** A fresh organization with one owner, written around RLS (test setup only). */
-export async function createOrgWithOwner(label = "org") {
+/** A fresh organization with one owner (on the Free plan unless `plan` says otherwise), written around RLS (test setup only). */
+export async function createOrgWithOwner(label = "org", options: { plan?: "free" | "pro" | "business" } = {}) {
   const suffix = randomUUID().slice(0, 8);
   return withSystem("test setup", async (tx) => {
     const [user] = await tx.insert(users).values({ email: `${label}-${suffix}@example.test`, name: `${label} owner` }).returning();
-    const [org] = await tx.insert(organizations).values({ slug: `${label}-${suffix}`, name: `${label} ${suffix}` }).returning();
+    const [org] = await tx.insert(organizations).values({ slug: `${label}-${suffix}`, name: `${label} ${suffix}`, plan: options.plan ?? "free" }).returning();
     await tx.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: "owner" });
     return { org: org!, user: user! };
   });

@@ -12,11 +12,6 @@ export async function insertOutboxEvent(tx: Tx, row: NewOutboxEvent & { id: stri
   await tx.insert(outboxEvents).values(row);
 }
 
-/** Those of `ids` that were committed and are not sent yet (a rolled-back transaction left none). */
-export function findUnsentByIds(tx: Tx, ids: string[]): Promise<PendingEvent[]> {
-  return tx.select(pendingColumns).from(outboxEvents).where(and(inArray(outboxEvents.id, ids), isNull(outboxEvents.sentAt)));
-}
-
 /** The oldest unsent events written before `before`, at most `limit`. */
 export function findUnsent(tx: Tx, before: Date, limit: number): Promise<PendingEvent[]> {
   return tx

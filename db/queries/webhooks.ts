@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import {
   webhookAttempts,
   webhookDeliveries,
@@ -27,6 +27,12 @@ export function listEndpoints(tx: Tx) {
     .select({ endpoint: webhookEndpoints, deliveredToday: count("'succeeded'"), failingToday: count("'retrying', 'failed'") })
     .from(webhookEndpoints)
     .orderBy(webhookEndpoints.createdAt, webhookEndpoints.id);
+}
+
+/** How many endpoints the organization has (inside withTenant), enabled or not: what the plan limit counts. */
+export async function countEndpoints(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(webhookEndpoints);
+  return row?.n ?? 0;
 }
 
 /** One endpoint, or null. */

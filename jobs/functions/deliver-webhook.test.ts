@@ -25,6 +25,7 @@ const { withOutbox } = await import("@/lib/outbox");
 const { createProject } = await import("@/lib/projects/create-project");
 const { changeMemberRole } = await import("@/lib/orgs/change-member-role");
 const { createEndpoint } = await import("@/lib/webhooks/create-endpoint");
+const { checkEndpointUrl } = await import("@/lib/webhooks/check-endpoint-url");
 const { replayDelivery } = await import("@/lib/webhooks/replay-delivery");
 const { rotateSecret } = await import("@/lib/webhooks/rotate-secret");
 const { sendTestEvent } = await import("@/lib/webhooks/send-test-event");
@@ -56,14 +57,16 @@ async function receiver(respond?: Parameters<typeof startWebhookReceiver>[0]) {
 }
 
 async function tenant(label: string) {
-  const { org, user } = await createOrgWithOwner(label);
+  // Outgoing webhooks are a paid feature (Free has none).
+  const { org, user } = await createOrgWithOwner(label, { plan: "pro" });
   return { org, user, ctx: { orgId: org.id, userId: user.id } satisfies TenantContext };
 }
 
 const inTenant = <T,>(ctx: TenantContext, fn: Parameters<typeof withTenant<T>>[1]) => withOutbox(() => withTenant(ctx, fn));
 
-function addEndpoint(ctx: TenantContext, url: string, eventTypes: string[] = ["project.created"]) {
-  return inTenant(ctx, (tx) => createEndpoint(tx, ctx, { url, description: "test receiver", eventTypes: eventTypes as never }));
+async function addEndpoint(ctx: TenantContext, url: string, eventTypes: string[] = ["project.created"]) {
+  const check = await checkEndpointUrl(url);
+  return inTenant(ctx, (tx) => createEndpoint(tx, ctx, { url, description: "test receiver", eventTypes: eventTypes as never }, check));
 }
 
 const deliveriesOf = (endpointId: string) =>

@@ -1,4 +1,5 @@
 import { withTenant } from "@/db/tenant";
+import { entitlementsOf } from "@/lib/billing/entitlements";
 import { asOrg } from "@/lib/webhooks/as-org";
 import { webhookSources } from "@/lib/webhooks/event-catalog";
 import { fanOutEvent } from "@/lib/webhooks/fan-out-event";
@@ -21,9 +22,12 @@ export const fanOutWebhooks = inngest.createFunction(
   },
   async ({ event, step }) => {
     const data = event.data as Record<string, unknown> & { orgId: string; actorId: string | null };
-    const created = await step.run("create-deliveries", () =>
-      withOutbox(() => withTenant(asOrg(data.orgId), (tx) => fanOutEvent(tx, { id: event.id!, name: event.name, data, at: new Date(event.ts ?? Date.now()) }))),
-    );
+    const created = await step.run("create-deliveries", async () => {
+      // Outgoing webhooks are a paid feature: on a plan without them (Free, or a lapsed plan) nothing is delivered;
+      // the endpoints stay, and deliver again once the organization upgrades. Read through the cache, before the transaction.
+      if ((await entitlementsOf(data.orgId)).limits.webhookEndpoints === 0) return 0;
+      return withOutbox(() => withTenant(asOrg(data.orgId), (tx) => fanOutEvent(tx, { id: event.id!, name: event.name, data, at: new Date(event.ts ?? Date.now()) })));
+    });
     return { deliveries: created };
   },
 );

@@ -203,6 +203,23 @@ describe("reconciliation", () => {
     expect(await rowOf(org.id)).toMatchObject({ plan: "business", seats: 3, mrrCents: 5700 });
     expect(await reconcileCustomers(requireStripe(), [customerId])).toEqual([]);
   });
+
+  it("runs daily as one reconcile-customer run per customer, in the concurrency slot process-stripe-event takes", async () => {
+    const { org, customerId } = await checkedOut("daily");
+    const { subscription } = fake.createSubscription({ customer: customerId, price: fake.priceByLookupKey("keel_pro_monthly")!.id });
+    await reconcileCustomers(requireStripe(), [customerId]);
+    fake.setSubscription(subscription.id, { price: fake.priceByLookupKey("keel_business_monthly")!.id, quantity: 2 });
+    const cronRun = await executor.runNow("keel-reconcile-billing");
+    expect((await executor.waitForRun((r) => r.id === cronRun && r.status !== "running", 15_000)).status).toBe("completed");
+    await eventually(async () => (await rowOf(org.id)).plan === "business", 15_000, "the daily reconcile to repair the drift");
+    expect(executor.runs().some((r) => r.functionId.endsWith("reconcile-customer") && r.status === "completed")).toBe(true);
+    // One slot per customer across both functions: scoped to the environment, keyed the same way.
+    const { processStripeEvent } = await import("./process-stripe-event");
+    const { reconcileCustomer } = await import("./reconcile-customer");
+    const slot = { scope: "env", key: '"billing-sync:" + event.data.customerId', limit: 1 };
+    expect(processStripeEvent.opts.concurrency).toEqual([slot]);
+    expect(reconcileCustomer.opts.concurrency).toEqual([slot]);
+  });
 });
 
 describe("seats", () => {

@@ -4,21 +4,22 @@ import { requireStripe } from "@/lib/billing/stripe";
 import { notifyBillingManagers } from "@/lib/billing/notify";
 import { syncCustomer } from "@/lib/billing/sync-customer";
 import { enqueue, withOutbox } from "@/lib/outbox";
+import { billingSyncConcurrency } from "../billing-sync-concurrency";
 import { inngest } from "../client";
 import { invoicePaid, stripeEventReceived } from "../events";
 
 /**
  * Processes one stored Stripe event. Whatever the event says, the customer is synced from Stripe's current state
  * (lib/billing/sync-customer.ts), so events arriving late, twice or out of order cannot leave a stale row; one run
- * per customer at a time keeps two syncs from interleaving. Then the event's own follow-ups: an invoice PDF, a
- * dunning email, a trial reminder.
+ * per customer at a time, a slot shared with reconcile-customer (jobs/billing-sync-concurrency.ts), keeps two syncs
+ * from interleaving. Then the event's own follow-ups: an invoice PDF, a dunning email, a trial reminder.
  */
 export const processStripeEvent = inngest.createFunction(
   {
     id: "process-stripe-event",
     triggers: [stripeEventReceived],
     retries: 10,
-    concurrency: [{ key: "event.data.customerId", limit: 1 }],
+    concurrency: [billingSyncConcurrency],
   },
   async ({ event, step }) => {
     const { eventId, type, customerId, objectId } = event.data;

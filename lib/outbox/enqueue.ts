@@ -1,7 +1,7 @@
 import type { EventType, StandardSchemaV1 } from "inngest";
 import { randomUUID } from "node:crypto";
 import { insertOutboxEvent } from "@/db/queries/outbox";
-import type { Tx } from "@/db/tenant";
+import { onCommit, type Tx } from "@/db/tenant";
 import type { EventEnvelope } from "@/jobs/events";
 import { getRequestContext } from "@/lib/request-context";
 import { noteEnqueued } from "./scope";
@@ -11,8 +11,9 @@ type DataOf<E extends AnyEvent> = StandardSchemaV1.InferInput<E["schema"]>;
 
 /**
  * Writes `event` into the outbox inside the caller's transaction: it exists if and only if the business change
- * commits. `requestId` comes from the current request. After commit the row goes to Inngest with event id =
- * outbox id (see `withOutbox`); whatever is not accepted then waits for the relay. Returns the event id.
+ * commits. `requestId` comes from the current request. Once the transaction committed (never before, never after a
+ * rollback) the row goes to Inngest with event id = outbox id (see `withOutbox`); whatever is not accepted then
+ * waits for the relay. Returns the event id.
  */
 export async function enqueue<E extends AnyEvent>(tx: Tx, event: E, data: Omit<DataOf<E>, "requestId">): Promise<string> {
   const payload = { ...data, requestId: getRequestContext()?.requestId ?? randomUUID() };
@@ -25,6 +26,6 @@ export async function enqueue<E extends AnyEvent>(tx: Tx, event: E, data: Omit<D
   const value = parsed.value as EventEnvelope & Record<string, unknown>;
   const id = randomUUID();
   await insertOutboxEvent(tx, { id, orgId: value.orgId, name: event.name, data: value });
-  noteEnqueued(id);
+  onCommit(() => noteEnqueued({ id, name: event.name, data: value }));
   return id;
 }

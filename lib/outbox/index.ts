@@ -1,4 +1,4 @@
 export { enqueue } from "./enqueue";
-export { publishOutbox, withOutbox } from "./publish";
+export { publishEvents, withOutbox } from "./publish";
 export { relayOutbox } from "./relay";
 export { afterCommit } from "./scope";

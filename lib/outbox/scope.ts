@@ -1,19 +1,20 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { PendingEvent } from "@/db/queries/outbox";
 
 /**
- * One unit of work (a request, a job step): the outbox ids enqueued during it, published once it is over, and the
- * callbacks to run once it has committed (see `afterCommit`).
+ * One unit of work (a request, a job step): the outbox events its committed transactions wrote, published once it
+ * is over, and the callbacks to run once it has committed (see `afterCommit`).
  */
-type UnitOfWork = { ids: string[]; afterCommit: Array<() => Promise<void>> };
+type UnitOfWork = { events: PendingEvent[]; afterCommit: Array<() => Promise<void>> };
 
 const scope = new AsyncLocalStorage<UnitOfWork>();
 
 /**
- * Runs `fn` as a unit of work, collecting the ids `enqueue` writes and the callbacks `afterCommit` registers, and
- * returns them with its result (or its error).
+ * Runs `fn` as a unit of work, collecting the events `enqueue` wrote in transactions that committed and the
+ * callbacks `afterCommit` registers, and returns them with its result (or its error).
  */
 export async function collectEnqueued<T>(fn: () => Promise<T>): Promise<UnitOfWork & { result: PromiseSettledResult<T> }> {
-  const unit: UnitOfWork = { ids: [], afterCommit: [] };
+  const unit: UnitOfWork = { events: [], afterCommit: [] };
   const result = await scope.run(unit, () => fn().then(
     (value): PromiseSettledResult<T> => ({ status: "fulfilled", value }),
     (reason: unknown): PromiseSettledResult<T> => ({ status: "rejected", reason }),
@@ -21,9 +22,12 @@ export async function collectEnqueued<T>(fn: () => Promise<T>): Promise<UnitOfWo
   return { ...unit, result };
 }
 
-/** Notes an id for publishing when the current unit of work ends (outside one, the relay picks it up). */
-export function noteEnqueued(id: string): void {
-  scope.getStore()?.ids.push(id);
+/**
+ * Notes a committed outbox event for publishing when the current unit of work ends (outside one, the relay picks
+ * it up). Called once its transaction committed, so publishing needs no query to find out whether it exists.
+ */
+export function noteEnqueued(event: PendingEvent): void {
+  scope.getStore()?.events.push(event);
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findDeliveryWithEndpoint, restartDelivery } from "@/db/queries/webhooks";
 import type { TenantContext, Tx } from "@/db/tenant";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertWebhooksIncluded } from "@/lib/billing/limits";
 import { AppError } from "@/lib/errors";
 import { requestDelivery } from "./request-delivery";
 import { deliveryIdSchema } from "./schemas";
@@ -17,6 +18,7 @@ export async function replayDelivery(tx: Tx, ctx: TenantContext, input: ReplayDe
   const found = await findDeliveryWithEndpoint(tx, input.deliveryId);
   if (!found) throw new AppError("not_found", "That delivery doesn't exist (its endpoint may have been deleted).");
   if (!found.endpoint.enabled) throw new AppError("conflict", "This endpoint is disabled. Enable it to replay deliveries.");
+  await assertWebhooksIncluded(tx, ctx.orgId);
   const delivery = (await restartDelivery(tx, found.delivery.id))!;
   await requestDelivery(tx, ctx.orgId, ctx.userId, delivery);
   await recordAudit(tx, ctx.orgId, {

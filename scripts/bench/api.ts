@@ -58,9 +58,16 @@ done = function() io.write("non2xx " .. non2xx .. "\\n") end
   return file;
 }
 
-function wrk(url: string, duration: number, script?: string): Result {
+/**
+ * Runs wrk as a child process without blocking this process's event loop: the floor server lives in this process,
+ * and a synchronous spawn would leave it unable to answer a single request for the whole run (0 req/s).
+ */
+async function wrk(url: string, duration: number, script?: string): Promise<Result> {
   const args = ["-t2", `-c${CONNECTIONS}`, `-d${duration}s`, "--latency", ...(script ? ["-s", script] : []), url];
-  const out = spawnSync("wrk", args, { encoding: "utf8" }).stdout;
+  const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  await new Promise((resolve) => child.once("close", resolve));
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const p50 = /50%\s+([\d.]+\w+)/.exec(out)?.[1] ?? "?";
   const p99 = /99%\s+([\d.]+\w+)/.exec(out)?.[1] ?? "?";
@@ -125,8 +132,8 @@ await runCli("bench:api", async () => {
       statements = await countStatements(scratch.name, async () => {
         await fetch(url, { headers: { authorization: `Bearer ${keys[0]}` } }).then((r) => r.text());
       });
-      wrk(url, 5, script);
-      keel = wrk(url, DURATION, script);
+      await wrk(url, 5, script);
+      keel = await wrk(url, DURATION, script);
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
@@ -135,8 +142,8 @@ await runCli("bench:api", async () => {
     const floorServer = await startFloor(scratch.url, project!.id);
     let floor: Result;
     try {
-      wrk(`http://127.0.0.1:${FLOOR_PORT}/`, 5);
-      floor = wrk(`http://127.0.0.1:${FLOOR_PORT}/`, DURATION);
+      await wrk(`http://127.0.0.1:${FLOOR_PORT}/`, 5);
+      floor = await wrk(`http://127.0.0.1:${FLOOR_PORT}/`, DURATION);
     } finally {
       await floorServer.close();
     }

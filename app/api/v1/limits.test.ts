@@ -3,7 +3,9 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { pointApiTestsAtUpstash } from "@/test/api-test-setup";
 import { closeDatabase } from "@/db/client";
-import { withTenant } from "@/db/tenant";
+import { eq } from "drizzle-orm";
+import { organizations, subscriptions } from "@/db/schema";
+import { withSystem, withTenant } from "@/db/tenant";
 import { createOrgWithOwner, createSession } from "@/test/fixtures";
 
 vi.mock("@/lib/rate-limit/policies", async (importOriginal) => {
@@ -12,7 +14,7 @@ vi.mock("@/lib/rate-limit/policies", async (importOriginal) => {
 });
 vi.mock("@/lib/plans", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/plans")>();
-  const shrink = (p: (typeof actual.plans)[number]) => ({ ...p, limits: { ...p.limits, apiRequestsPerMonth: 4 } });
+  const shrink = (p: (typeof actual.plans)[number]) => ({ ...p, limits: { ...p.limits, apiRequestsPerMonth: p.id === "free" ? 4 : 8 } });
   return { ...actual, plans: actual.plans.map(shrink), planById: (id: string) => shrink(actual.planById(id)) };
 });
 
@@ -72,5 +74,28 @@ describe("the monthly allowance", () => {
     expect(body.error.message).toMatch(/used all 4 API requests of the Free plan for this month/);
     expect(body.error.link?.href).toBe(`/${org.slug}/settings/billing`);
     expect(Number(statuses[4]!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("follows the organization's entitlements: a past-due plan past its grace period has Free's allowance, a plan given without Stripe its own", async () => {
+    const fiveRequests = async (label: string, billing: (orgId: string) => Promise<unknown>) => {
+      const { org, user, secret } = await keyOf(label);
+      await withSystem("test: pro plan", (tx) => tx.update(organizations).set({ plan: "pro" }).where(eq(organizations.id, org.id)));
+      await billing(org.id);
+      const token = await createSession(user.id);
+      const statuses: number[] = [];
+      // Three by key and two by session: the per-caller rate limit (3) never refuses one.
+      const callers: Array<[Record<string, string>, number]> = [[{ authorization: `Bearer ${secret}` }, 3], [{ cookie: `keel.session=${token}` }, 2]];
+      for (const [headers, times] of callers) {
+        for (let i = 0; i < times; i++) statuses.push((await list(org.slug, headers)).status);
+      }
+      return statuses;
+    };
+    const lapsed = await fiveRequests("quota-lapsed", (orgId) =>
+      withSystem("test: past due for 30 days", (tx) =>
+        tx.insert(subscriptions).values({ orgId, stripeCustomerId: `cus_${orgId}`, plan: "pro", status: "past_due", pastDueSince: new Date(Date.now() - 30 * 86_400_000) }),
+      ),
+    );
+    expect(lapsed).toEqual([200, 200, 200, 200, 429]);
+    expect(await fiveRequests("quota-comped", async () => {})).toEqual([200, 200, 200, 200, 200]);
   });
 });

@@ -11,7 +11,6 @@ import { auditActionLabel, auditChanges, auditTargetName } from "@/lib/audit/des
 import { listAuditPage } from "@/lib/audit/list-audit-page";
 import { describeDevice } from "@/lib/auth/describe-device";
 import { orgPage } from "@/lib/org-page";
-import { planById } from "@/lib/plans";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -26,7 +25,7 @@ export default orgPage(
     noAccess: (org) => <NoAccess title="You don't have access to the audit log">Only owners and admins of {org.name} can see its audit log.</NoAccess>,
     load: (tx, { org, searchParams }) => listAuditPage(tx, org, parseAuditSearch(searchParams)),
   },
-  ({ org, searchParams, data: { entries, hasMore, actions, actors, retentionDays } }) => {
+  ({ org, searchParams, data: { entries, hasMore, actions, actors, retentionDays, planName } }) => {
     const search = parseAuditSearch(searchParams);
     const problems = auditSearchProblems(searchParams);
     const base = `/${org.slug}/settings/audit`;
@@ -37,7 +36,7 @@ export default orgPage(
         <div>
           <h2 className="text-lg font-semibold">Audit log</h2>
           <p className="mt-1 text-sm text-muted-foreground">
-            Who changed what in {org.name}, newest first, over the last {retentionDays} days ({planById(org.plan).name} plan). Times are in UTC.
+            Who changed what in {org.name}, newest first, over the last {retentionDays} days ({planName} plan). Times are in UTC.
           </p>
         </div>
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/action";
+import { checkEndpointUrl } from "@/lib/webhooks/check-endpoint-url";
 import { createEndpoint } from "@/lib/webhooks/create-endpoint";
 import { deleteEndpoint, deleteEndpointSchema } from "@/lib/webhooks/delete-endpoint";
 import { replayDelivery, replayDeliverySchema } from "@/lib/webhooks/replay-delivery";
@@ -17,20 +18,21 @@ const inOrg = { orgSlug: z.string() };
 /** The webhooks pages show the change on the next render. */
 const refresh = (slug: string) => revalidatePath(`/${slug}/settings/webhooks`, "layout");
 
+// The URL's DNS lookup happens in `prepare`, before the transaction: a slow resolver never holds a connection.
 // The secret is in the result this once: the form shows it, and no page ever shows it again.
 export const createEndpointAction = action(
-  { schema: endpointFieldsSchema.extend(inOrg), permission: "webhooks:manage" },
-  async ({ input, org, tx }) => {
-    const { endpoint, secret } = await createEndpoint(tx, org, input);
+  { schema: endpointFieldsSchema.extend(inOrg), permission: "webhooks:manage", prepare: ({ input }) => checkEndpointUrl(input.url) },
+  async ({ input, org, tx, prepared }) => {
+    const { endpoint, secret } = await createEndpoint(tx, org, input, prepared);
     refresh(org.slug);
     return { endpointId: endpoint.id, secret };
   },
 );
 
 export const updateEndpointAction = action(
-  { schema: updateEndpointSchema.extend(inOrg), permission: "webhooks:manage", successMessage: "Endpoint saved." },
-  async ({ input, org, tx }) => {
-    await updateEndpoint(tx, org, input);
+  { schema: updateEndpointSchema.extend(inOrg), permission: "webhooks:manage", successMessage: "Endpoint saved.", prepare: ({ input }) => checkEndpointUrl(input.url) },
+  async ({ input, org, tx, prepared }) => {
+    await updateEndpoint(tx, org, input, prepared);
     refresh(org.slug);
     return null;
   },

@@ -1,8 +1,11 @@
 import { ChevronRight, Plus, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { entitlementsIn } from "@/lib/billing/entitlements";
+import { billingPath } from "@/lib/billing/limits";
 import { orgPage } from "@/lib/org-page";
 import { listEndpointsPage } from "@/lib/webhooks/endpoint-views";
 import { noWebhookAccess } from "./_components/no-access";
@@ -11,11 +14,19 @@ import { EndpointStatus } from "./_components/status";
 export const metadata: Metadata = { title: "Webhooks" };
 
 /** The organization's webhook endpoints, with how their deliveries went over the last day (webhooks:manage). */
-export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAccess, load: (tx) => listEndpointsPage(tx) }, ({ org, data: endpoints }) => {
+export default orgPage(
+  {
+    permission: "webhooks:manage",
+    noAccess: noWebhookAccess,
+    load: async (tx, { org }) => ({ endpoints: await listEndpointsPage(tx), entitlements: await entitlementsIn(tx, org.orgId) }),
+  },
+  ({ org, data: { endpoints, entitlements } }) => {
     const base = `/${org.slug}/settings/webhooks`;
+    // A plan without webhooks (Free, or a lapsed plan) keeps its endpoints readable; nothing is sent to them.
+    const included = entitlements.limits.webhookEndpoints !== 0;
 
     return (
-      <div className="grid gap-6">
+      <div className="grid min-w-0 gap-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>
             <h2 className="text-lg font-semibold">Webhooks</h2>
@@ -24,7 +35,7 @@ export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAcces
               for about a day until they are received.
             </p>
           </div>
-          {endpoints.length ? (
+          {endpoints.length && included ? (
             <Button asChild>
               <Link href={`${base}/new`}>
                 <Plus aria-hidden /> Add endpoint
@@ -33,7 +44,22 @@ export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAcces
           ) : null}
         </div>
 
-        {endpoints.length === 0 ? (
+        {!included ? (
+          <Alert>
+            <Webhook aria-hidden />
+            <AlertTitle>Outgoing webhooks are not part of the {entitlements.plan.name} plan</AlertTitle>
+            <AlertDescription>
+              <p>
+                Upgrade to send signed events to your services.{endpoints.length ? " Your endpoints are kept, and nothing is sent to them until then." : ""}
+              </p>
+              <Link href={billingPath(org.slug)} className="font-medium underline underline-offset-4 rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                Upgrade your plan
+              </Link>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+
+        {endpoints.length === 0 && !included ? null : endpoints.length === 0 ? (
           <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
             <Webhook className="size-8 text-muted-foreground" aria-hidden />
             <p className="mt-3 font-medium">No endpoints yet</p>
@@ -72,7 +98,7 @@ export default orgPage({ permission: "webhooks:manage", noAccess: noWebhookAcces
           </ul>
         )}
 
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Verifying requests</CardTitle>
             <CardDescription>
