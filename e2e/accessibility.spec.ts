@@ -45,3 +45,30 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
   });
 }
+
+// WCAG 1.4.10 (reflow): at a phone's width nothing scrolls sideways; the tab rows of settings, account and admin
+// scroll inside themselves instead of widening the page.
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  const pagesOf = {
+    "owner@acme.test": ["/acme/projects", "/acme/settings", "/acme/settings/members", "/acme/settings/billing", "/acme/settings/api-keys", "/acme/settings/webhooks", "/acme/settings/audit", "/account", "/account/security"],
+    "admin@keel.test": ["/admin", "/admin/users", "/admin/orgs", "/admin/flags", "/admin/system"],
+  };
+
+  for (const [email, paths] of Object.entries(pagesOf)) {
+    test(`no page of ${email} is wider than the screen`, async ({ page }) => {
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill("keel-demo-password");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page).not.toHaveURL(/\/sign-in/);
+      for (const path of paths) {
+        await page.goto(path);
+        await expect(page.locator("main")).toBeVisible();
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
+      }
+    });
+  }
+});

@@ -30,7 +30,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           <UserMenu user={session.user} />
         </div>
       </TopBar>
-      <div className="mx-auto grid w-full max-w-5xl flex-1 gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_1fr] lg:px-8">
+      <div className="mx-auto grid w-full max-w-5xl flex-1 grid-cols-1 gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_minmax(0,1fr)] lg:px-8">
         <aside className="grid content-start gap-6">
           <AccountNav />
           {orgs.length ? (

@@ -24,7 +24,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <UserMenu user={session.user} />
         </div>
       </TopBar>
-      <div className="mx-auto grid w-full content-start max-w-7xl flex-1 gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_1fr] lg:px-8">
+      <div className="mx-auto grid w-full max-w-7xl flex-1 grid-cols-1 content-start gap-8 px-4 py-8 sm:px-6 md:grid-cols-[12rem_minmax(0,1fr)] lg:px-8">
         <aside className="min-w-0 content-start">
           <AdminNav />
         </aside>

@@ -22,7 +22,7 @@ export default async function SettingsLayout({ children, params }: { children: R
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="mt-1 text-sm text-muted-foreground">Manage {org.name}: its name and address, members, billing, API keys, webhooks and history.</p>
       </div>
-      <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+      <div className="grid grid-cols-1 gap-8 md:grid-cols-[12rem_minmax(0,1fr)]">
         <SettingsNav links={links} />
         <div className="min-w-0">{children}</div>
       </div>
