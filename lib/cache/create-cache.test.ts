@@ -14,10 +14,23 @@ const deleteKeys = bridge.deleteKeys;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Deadlines far beyond any stall of a loaded machine: these tests are about behaviour, and a deadline that fires
+// would turn into a fail-open warning (checked after each test). The fail-open tests are about deadlines.
+const TIMEOUT_MS = 60_000;
+
+/** A promise settled from outside, so a test decides when a loader finishes instead of guessing with sleeps. */
+function gate<T>() {
+  let open!: (value: T) => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<T>((resolve, reject) => ((open = resolve), (fail = reject)));
+  // Failed before anyone awaits it is not an unhandled rejection: the loader hands it on later.
+  promise.catch(() => {});
+  return { promise, open, fail };
+}
+
 const stores: Record<"memory" | "upstash", () => CacheStore> = {
   memory: () => createMemoryStore(),
-  // A generous deadline: these tests are about behaviour, the fail-open tests are about deadlines.
-  upstash: () => createUpstashStore(createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: 2_000 })),
+  upstash: () => createUpstashStore(createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: TIMEOUT_MS })),
 };
 
 describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backend) => {
@@ -26,7 +39,7 @@ describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backen
   let cache: Cache;
   const warn = vi.fn();
   const build = (options: { singleFlight?: boolean; namespace?: string } = {}) =>
-    createCache({ backend: store, namespace: options.namespace ?? namespace, timeoutMs: 2_000, log: { warn }, singleFlight: options.singleFlight });
+    createCache({ backend: store, namespace: options.namespace ?? namespace, timeoutMs: TIMEOUT_MS, log: { warn }, singleFlight: options.singleFlight });
 
   beforeEach(() => {
     namespace = `test-${randomUUID().slice(0, 8)}`;
@@ -89,13 +102,35 @@ describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backen
   });
 
   it("expires entries after their TTL", async () => {
-    await cache.set("short", "v", 1);
     const loader = vi.fn(() => "loaded");
-    expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
-    expect(await cache.get("short")).toBe("v");
-    await sleep(1_100);
-    expect(await cache.get("short")).toBeUndefined();
-    expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
+    if (backend === "memory") {
+      // The in-process store reads the clock: move it instead of waiting, so a stalled machine cannot expire early.
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        await cache.set("short", "v", 1);
+        expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
+        vi.advanceTimersByTime(999);
+        expect(await cache.get("short")).toBe("v");
+        expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
+        expect(loader).toHaveBeenCalledTimes(1);
+        vi.advanceTimersByTime(2);
+        expect(await cache.get("short")).toBeUndefined();
+        expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
+      } finally {
+        vi.useRealTimers();
+      }
+    } else {
+      // Redis keeps the time: the TTL must have reached it, and the entry must be gone once it has passed.
+      await cache.set("short", "v", 1);
+      expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
+      for (const key of ["short", "short-loaded"]) {
+        const ttl = await bridge.direct.pttl(`keel:${namespace}:${key}`);
+        expect(ttl === -2 || (ttl > 0 && ttl <= 1_000), `${key}: pttl ${ttl}`).toBe(true);
+      }
+      await sleep(1_100);
+      expect(await cache.get("short")).toBeUndefined();
+      expect(await cache.getOrSet("short-loaded", 1, loader)).toBe("loaded");
+    }
     expect(loader).toHaveBeenCalledTimes(2);
   });
 
@@ -146,33 +181,37 @@ describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backen
   });
 
   it("collapses 100 concurrent misses of one key into one loader call", async () => {
-    const loader = vi.fn(async () => {
-      await sleep(30);
-      return { rows: 42 };
-    });
-    const results = await Promise.all(Array.from({ length: 100 }, () => cache.getOrSet("stampede", 60, loader, { tags: ["t"] })));
+    const release = gate<{ rows: number }>();
+    const loader = vi.fn(() => release.promise);
+    const pending = Promise.all(Array.from({ length: 100 }, () => cache.getOrSet("stampede", 60, loader, { tags: ["t"] })));
+    // All 100 callers have asked (getOrSet joins a flight before its first await); the loader is still running.
+    release.open({ rows: 42 });
+    expect(await pending).toEqual(Array.from({ length: 100 }, () => ({ rows: 42 })));
     expect(loader).toHaveBeenCalledTimes(1);
-    expect(results).toEqual(Array.from({ length: 100 }, () => ({ rows: 42 })));
-    await Promise.all(Array.from({ length: 100 }, () => cache.getOrSet("stampede", 60, loader)));
 
-    // The same stampede without single-flight: every caller loads. This is what the feature prevents.
+    // The same stampede without single-flight: every caller loads. This is what the feature prevents. The loaders
+    // are held until all of them have started, so no caller can find the value another one already stored.
     const unguarded = build({ singleFlight: false });
-    const loader2 = vi.fn(async () => (await sleep(30), 1));
-    await Promise.all(Array.from({ length: 100 }, () => unguarded.getOrSet("stampede-2", 60, loader2)));
-    expect(loader2.mock.calls.length).toBeGreaterThan(1);
+    const callers = 10;
+    const held = gate<number>();
+    const loader2 = vi.fn(() => {
+      if (loader2.mock.calls.length === callers) held.open(1);
+      return held.promise;
+    });
+    await Promise.all(Array.from({ length: callers }, () => unguarded.getOrSet("stampede-2", 60, loader2)));
+    expect(loader2).toHaveBeenCalledTimes(callers);
   });
 
   it("hands a loader error to every waiter and does not cache it", async () => {
+    const failing = gate<never>();
     let calls = 0;
-    const loader = async () => {
-      calls++;
-      await sleep(20);
-      if (calls === 1) throw new Error("database is down");
-      return "recovered";
-    };
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => cache.getOrSet("flaky", 60, loader)));
+    const loader = () => (++calls === 1 ? failing.promise : Promise.resolve("recovered"));
+    const outcomes = Promise.allSettled(Array.from({ length: 10 }, () => cache.getOrSet("flaky", 60, loader)));
+    // Rejected only after all ten have joined the flight.
+    failing.fail(new Error("database is down"));
+    const settled = await outcomes;
     expect(calls).toBe(1);
-    expect(outcomes.every((o) => o.status === "rejected" && (o.reason as Error).message === "database is down")).toBe(true);
+    expect(settled.every((o) => o.status === "rejected" && (o.reason as Error).message === "database is down")).toBe(true);
     expect(await cache.get("flaky")).toBeUndefined();
     expect(await cache.getOrSet("flaky", 60, loader)).toBe("recovered");
     expect(calls).toBe(2);
@@ -191,7 +230,7 @@ describe.each(["memory", "upstash"] as const)("cache on the %s backend", (backen
 describe("cache on the upstash backend, on the wire", () => {
   it("invalidates a tag with a single INCR and no scan", async () => {
     const namespace = `test-${randomUUID().slice(0, 8)}`;
-    const cache = createCache({ backend: createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: 2_000 }), namespace });
+    const cache = createCache({ backend: createUpstashRedis({ url: bridge.url, token: bridge.token, timeoutMs: TIMEOUT_MS }), namespace, timeoutMs: TIMEOUT_MS });
     try {
       await cache.set("x", 1, 60, { tags: ["org:1"] });
       const fetchSpy = vi.spyOn(globalThis, "fetch");

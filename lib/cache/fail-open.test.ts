@@ -38,12 +38,11 @@ const logger = () => {
 describe("the cache fails open", () => {
   it("with Redis gone: loaders serve, reads miss, writes report false, nothing throws, a warning is logged", async () => {
     const log = logger();
-    const timeoutMs = 300;
+    // A deadline no stall of a loaded machine reaches: a refused connection must fail on its own, not by the deadline.
+    const timeoutMs = 60_000;
     const cache = createCache({ backend: createUpstashRedis({ url: deadUrl, token: TOKEN, timeoutMs }), namespace: "test-dead", timeoutMs, log });
 
-    const started = performance.now();
     expect(await cache.getOrSet("k", 60, () => ({ from: "database" }), { tags: ["org:1"] })).toEqual({ from: "database" });
-    expect(performance.now() - started).toBeLessThan(timeoutMs);
     expect(await cache.get("k")).toBeUndefined();
     expect(await cache.set("k", 1, 60)).toBe(false);
     expect(await cache.set("k", 1, 60, { tags: ["org:1"] })).toBe(false);
@@ -54,30 +53,53 @@ describe("the cache fails open", () => {
     expect(log.ops()).toEqual(expect.arrayContaining(["get", "set", "del"]));
     const logged = JSON.stringify(log.warn.mock.calls);
     expect(logged).toMatch(/ECONNREFUSED/);
+    expect(logged).not.toMatch(/timed out|aborted/);
     expect(logged).not.toContain(TOKEN);
   });
 
-  it("with Redis hanging: getOrSet serves the loader's value within the deadline", async () => {
+  it("with Redis hanging: getOrSet serves the loader's value once the deadline passes", async () => {
     const log = logger();
     const timeoutMs = 100;
     const cache = createCache({ backend: createUpstashRedis({ url: hangingUrl, token: TOKEN, timeoutMs }), namespace: "test-hang", timeoutMs, log });
 
+    // Only the lower bound is checked here: how late a timer fires depends on the machine's load. That the guard
+    // gives up exactly at its deadline is checked with a controlled clock below.
     const started = performance.now();
-    const value = await cache.getOrSet("k", 60, () => "fresh");
-    const elapsed = performance.now() - started;
-    expect(value).toBe("fresh");
-    expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 5);
-    expect(elapsed).toBeLessThan(timeoutMs + 150);
+    expect(await cache.getOrSet("k", 60, () => "fresh")).toBe("fresh");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(timeoutMs - 5);
     expect(await cache.get("k")).toBeUndefined();
     await expect(cache.ping()).rejects.toThrow();
     expect(JSON.stringify(log.warn.mock.calls)).toMatch(/timed out|aborted/);
+  });
+
+  it("gives up on a call at its deadline, not before, and leaves no timer behind", async () => {
+    vi.useFakeTimers();
+    try {
+      const warn = vi.fn();
+      const guard = createFailOpen({ component: "cache", backend: "upstash", timeoutMs: 150, log: { warn } });
+      let outcome: unknown;
+      void guard.run("get", () => new Promise<never>(() => {})).then((o) => (outcome = o));
+      await vi.advanceTimersByTimeAsync(149);
+      expect(outcome).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(outcome).toEqual({ ok: false });
+      expect(JSON.stringify(warn.mock.calls)).toMatch(/timed out after 150 ms/);
+
+      // A call that answers in time clears its deadline: nothing is left pending to keep the request's closures
+      // alive. (Counted relative to before: sockets of earlier tests may still hold timers of their own.)
+      const timers = vi.getTimerCount();
+      expect(await guard.run("get", async () => "hit")).toEqual({ ok: true, value: "hit" });
+      expect(vi.getTimerCount()).toBe(timers);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stops calling a failing Redis for a while (circuit breaker), then probes it once", async () => {
     let clock = 1_000_000;
     const log = logger();
     const cache = createCache({
-      backend: createUpstashRedis({ url: deadUrl, token: TOKEN, timeoutMs: 300 }),
+      backend: createUpstashRedis({ url: deadUrl, token: TOKEN, timeoutMs: 60_000 }),
       namespace: "test-breaker",
       log,
       failOpen: { breakerThreshold: 3, breakerCooldownMs: 5_000, now: () => clock },
