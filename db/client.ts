@@ -145,6 +145,21 @@ export function onCommit(hook: () => void): void {
   hooks.push(hook);
 }
 
+// Postgres is going away or not back yet: shutting down (57P01-57P03), or the connection itself failing.
+const UNAVAILABLE = /^(CONNECTION_|CONNECT_TIMEOUT$|ECONNREFUSED$|ECONNRESET$|EPIPE$|57P0[123]$|08)/;
+
+/**
+ * Whether an error means the database cannot be reached right now (a restart, a failover, a network cut), as
+ * opposed to a bad query: callers answer 503 and the pool reconnects by itself on the next query.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && UNAVAILABLE.test(code)) return true;
+  }
+  return false;
+}
+
 /**
  * Runs `fn` in a transaction on the primary that costs no round trip of its own. drizzle's (and postgres.js')
  * `transaction()` waits for `begin` to come back before the first statement; here `opening` (which must start with

@@ -32,6 +32,8 @@ const schema = z
     DATABASE_URL: optional,
     DATABASE_REPLICA_URLS: withDefault(z.string(), "").transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean)),
     DATABASE_POOL_MAX: withDefault(wholeNumber(1, 1_000), 10),
+    // Signed-in pages rendering at once per process (lib/render-admission.ts); the others wait for a slot.
+    RENDER_CONCURRENCY: withDefault(wholeNumber(1, 1_000), 10),
     // false behind a transaction-mode pooler that keeps no prepared statements across transactions (PgBouncer
     // before 1.21, Supabase's and Neon's poolers): statements are then parsed every time (one more round trip each).
     DATABASE_PREPARED_STATEMENTS: withDefault(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).transform((v) => v === "true" || v === "1"), true),

@@ -10,6 +10,7 @@ export const errorStatus = {
   rate_limited: 429,
   quota_exceeded: 429,
   internal_error: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -50,6 +51,9 @@ export class AppError extends Error {
     };
   }
 }
+
+/** What a caller sees while the database is unreachable (a restart, a failover): try again shortly. */
+export const unavailableError = () => new AppError("unavailable", "The service is briefly unavailable. Please try again in a few seconds.", { retryAfterSeconds: 5 });
 
 /** What a caller sees for anything that is not an AppError: nothing about what went wrong inside. */
 export const internalError = () => new AppError("internal_error", "Something went wrong on our side. Please try again.");

@@ -1,5 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "@/db/client";
 import { withTenant, type Tx } from "@/db/tenant";
 import { authenticate, type Caller } from "./api/authenticate";
 import { requireSameOrigin } from "./api/same-origin";
@@ -9,7 +10,7 @@ import { limitApiCaller } from "./api/rate-limit-headers";
 import { deviceOf } from "./auth/request-info";
 import { getRequestSession, type Session } from "./auth/session";
 import { assertAdmin } from "./admin/require-admin";
-import { AppError, internalError } from "./errors";
+import { AppError, internalError, unavailableError } from "./errors";
 import { log } from "./log";
 import { inOrg } from "./orgs/in-org";
 import type { OrgContext } from "./orgs/membership";
@@ -65,8 +66,10 @@ const PRIVATE = "private, no-store";
 
 /** The response for anything a handler throws: an AppError as itself, anything else logged and made generic. */
 export function errorResponse(err: unknown, requestId: string): Response {
-  const appError = err instanceof AppError ? err : internalError();
-  if (!(err instanceof AppError)) log.error({ err }, "unhandled error in route");
+  const unavailable = !(err instanceof AppError) && isDatabaseUnavailable(err);
+  const appError = err instanceof AppError ? err : unavailable ? unavailableError() : internalError();
+  if (unavailable) log.warn({ err: { message: (err as Error).message } }, "database unavailable; answered 503");
+  else if (!(err instanceof AppError)) log.error({ err }, "unhandled error in route");
   const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": PRIVATE };
   if (appError.options.retryAfterSeconds) headers["retry-after"] = String(appError.options.retryAfterSeconds);
   return Response.json(appError.toBody(), { status: appError.status, headers });

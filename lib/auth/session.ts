@@ -5,6 +5,7 @@ import { deleteSessions, findSessionWithUser, insertSession, touchSession } from
 import { withUser } from "@/db/tenant";
 import { afterResponse } from "@/lib/after-response";
 import { cache } from "@/lib/cache";
+import { admitRender } from "@/lib/render-admission";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, impersonationReturnCookie, sessionCookie } from "./cookies";
 import { assertNotDisabled } from "./disabled";
 import { deviceOf, requestInfo } from "./request-info";
@@ -82,7 +83,10 @@ async function sessionOf(token: string | undefined, returnToken: string | undefi
 /** The session of the current page or action, or null; read at most once per request. */
 export const getSession = perRequest(async (): Promise<Session | null> => {
   const jar = await cookies();
-  return sessionOf(jar.get(sessionCookie.name)?.value, jar.get(impersonationReturnCookie.name)?.value, await requestInfo());
+  const token = jar.get(sessionCookie.name)?.value;
+  // Signed-in renders are what a warm cache would otherwise let pile up: they wait for a slot first.
+  if (token) await admitRender();
+  return sessionOf(token, jar.get(impersonationReturnCookie.name)?.value, await requestInfo());
 });
 
 /** The session of a route handler's request (from its Cookie header), or null. */

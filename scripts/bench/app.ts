@@ -8,8 +8,8 @@
 // because it suffers far less from a busy machine than requests per second.
 //
 // Settings: BENCH_DURATION (s, default 20), BENCH_ROUNDS (on/off pairs, default 3), BENCH_CACHE_MODES (an explicit
-// order such as "on,off,off,on", instead of rounds), BENCH_PORT (default 3200), BENCH_NODE_OPTIONS (added to the
-// server's NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile each run).
+// order such as "on,off,off,on", instead of rounds), BENCH_PORT (default 3200), BENCH_NODE_ARGS (node flags of the
+// server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile each run).
 import autocannon from "autocannon";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -38,8 +38,9 @@ type Mode = "on" | "off";
 type Run = { mode: Mode; rps: number; p50: number; p99: number; max: number; over1s: number; cpuMsPerRequest: number; peakRssMb: number; errors: number };
 
 function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, ...env, NODE_ENV: "production", NODE_OPTIONS: [process.env.NODE_OPTIONS, process.env.BENCH_NODE_OPTIONS].filter(Boolean).join(" ") },
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(PORT)], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
@@ -103,6 +104,9 @@ await runCli("bench:app", async () => {
       const child = startServer({
         DATABASE_URL: scratch.url,
         EMAIL_TRANSPORT: "dev-mailbox",
+        // Production refuses to start without a job transport; the page sends no events, so none needs to listen.
+        UNSAFE_TEST_ONLY_DEV_TOOLS: "1",
+        INNGEST_DEV: "http://127.0.0.1:9",
         AUTH_SECRET: randomBytes(32).toString("hex"),
         AUTH_URL: `http://localhost:${PORT}`,
         LOG_LEVEL: "warn",
