@@ -168,7 +168,9 @@ await runCli("bench:soak", async () => {
     });
     const appErrors: string[] = [];
     app.stderr?.on("data", (d: Buffer) => appErrors.push(...d.toString("utf8").split("\n").filter(Boolean)));
-    await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
+    await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`).catch((err: unknown) => {
+      throw new Error(`${(err as Error).message}: ${appErrors.slice(0, 5).join(" | ") || "no output"}`);
+    });
 
     const origin = `http://127.0.0.1:${APP_PORT}`;
     const cookie = `keel.session=${token}`;
