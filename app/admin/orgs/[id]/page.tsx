@@ -7,6 +7,7 @@ import { USAGE_DAYS, loadOrgDetail } from "@/lib/admin/load-orgs";
 import { planById, plans } from "@/lib/plans";
 import { Cell, DataTable, Section } from "../../_components/data-table";
 import { formatDay, formatMrr, formatWhen } from "../../_components/format";
+import { RecentActivity } from "../../_components/recent-activity";
 import { CompPlanForm } from "./_components/comp-plan-form";
 
 export const metadata: Metadata = { title: "Organization · Admin" };
@@ -121,22 +122,7 @@ export default adminPage(
           </DataTable>
         </Section>
 
-        <Section title="Recent activity" description="The organization's audit log, newest first.">
-          <DataTable label="Recent activity" columns={[{ label: "When" }, { label: "Action" }, { label: "By" }, { label: "Details", wide: true }]} empty={audit.length === 0 ? "Nothing recorded yet." : undefined}>
-            {audit.map((e) => (
-              <tr key={e.id}>
-                <Cell className="whitespace-nowrap">{formatWhen(e.createdAt)}</Cell>
-                <Cell>
-                  <code className="text-xs">{e.action}</code>
-                </Cell>
-                <Cell>{e.actorEmail ?? "System"}</Cell>
-                <Cell wide className="max-w-md truncate text-xs text-muted-foreground">
-                  {typeof e.metadata.reason === "string" ? `Reason: ${e.metadata.reason}` : ""}
-                </Cell>
-              </tr>
-            ))}
-          </DataTable>
-        </Section>
+        <RecentActivity description="The organization's audit log, newest first." entries={audit} />
       </div>
     );
   },

@@ -8,6 +8,7 @@ import { describeDevice } from "@/lib/auth/describe-device";
 import { betterPlan } from "@/lib/plans";
 import { Cell, DataTable, Section } from "../../_components/data-table";
 import { formatDay, formatWhen } from "../../_components/format";
+import { RecentActivity } from "../../_components/recent-activity";
 import { UserBadges } from "../../_components/user-badges";
 import { UserAdminActions } from "./_components/user-admin-actions";
 
@@ -98,22 +99,7 @@ export default adminPage(
           </DataTable>
         </Section>
 
-        <Section title="Recent activity" description="Audit entries by or about this person, newest first.">
-          <DataTable label="Recent activity" columns={[{ label: "When" }, { label: "Action" }, { label: "By" }, { label: "Details", wide: true }]} empty={audit.length === 0 ? "Nothing recorded yet." : undefined}>
-            {audit.map((e) => (
-              <tr key={e.id}>
-                <Cell className="whitespace-nowrap">{formatWhen(e.createdAt)}</Cell>
-                <Cell>
-                  <code className="text-xs">{e.action}</code>
-                </Cell>
-                <Cell>{e.actorEmail ?? "System"}</Cell>
-                <Cell wide className="max-w-md truncate text-xs text-muted-foreground">
-                  {typeof e.metadata.reason === "string" ? `Reason: ${e.metadata.reason}` : ""}
-                </Cell>
-              </tr>
-            ))}
-          </DataTable>
-        </Section>
+        <RecentActivity description="Audit entries by or about this person, newest first." entries={audit} />
       </div>
     );
   },
