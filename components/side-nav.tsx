@@ -7,7 +7,7 @@ export type SideNavLink = { href: string; label: string; exact?: boolean };
 export function SideNav({ label, links }: { label: string; links: SideNavLink[] }) {
   return (
     <nav aria-label={label} className="min-w-0">
-      <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0">
+      <ul className="relative -mx-1 flex gap-1 overflow-x-auto px-1 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0">
         {links.map((link) => (
           <li key={link.href}>
             <NavLink href={link.href} exact={link.exact ?? false} variant="side">

@@ -66,6 +66,7 @@ test.describe("on a 390 px phone", () => {
       for (const path of paths) {
         await page.goto(path);
         await expect(page.locator("main")).toBeVisible();
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
       }

@@ -14,12 +14,12 @@ export default function Loading() {
       <div className="divide-y rounded-xl border bg-card">
         {Array.from({ length: 3 }, (_, i) => (
           <div key={i} className="flex items-center gap-4 px-5 py-4">
-            <div className="grid flex-1 gap-2">
+            <div className="grid min-w-0 flex-1 gap-2">
               <Skeleton className="h-5 w-40" />
               <Skeleton className="h-4 w-72 max-w-full" />
             </div>
             <Skeleton className="h-8 w-16" />
-            <Skeleton className="h-8 w-20" />
+            <Skeleton className="hidden h-8 w-20 sm:block" />
           </div>
         ))}
       </div>

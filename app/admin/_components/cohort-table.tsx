@@ -8,7 +8,7 @@ import { formatFigure, formatMonth } from "@/lib/admin/metrics/format";
 export function CohortTable({ rows, months }: { rows: CohortRow[]; months: number }) {
   const columns = Array.from({ length: months }, (_, i) => i);
   return (
-    <div className="overflow-x-auto rounded-xl border bg-card py-2 shadow-xs" tabIndex={0} role="region" aria-labelledby="cohorts-caption">
+    <div className="relative overflow-x-auto rounded-xl border bg-card py-2 shadow-xs" tabIndex={0} role="region" aria-labelledby="cohorts-caption">
       <table className="w-full border-separate border-spacing-0 text-xs tabular-nums">
         <caption id="cohorts-caption" className="sr-only">
           Share of each month&apos;s new organizations paying at the end of each following month (month 0 is the signup month)

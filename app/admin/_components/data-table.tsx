@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils";
 export function DataTable({ label, columns, children, empty }: { label: string; columns: { label: string; wide?: boolean; numeric?: boolean }[]; children: ReactNode; empty?: ReactNode }) {
   if (empty) return <div className="rounded-xl border border-dashed px-6 py-10 text-center text-sm text-muted-foreground">{empty}</div>;
   return (
-    <div className="overflow-x-auto rounded-xl border bg-card shadow-xs" tabIndex={0} role="region" aria-label={label}>
+    <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs" tabIndex={0} role="region" aria-label={label}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{label}</caption>
         <thead className="border-b bg-muted/40 text-xs text-muted-foreground">

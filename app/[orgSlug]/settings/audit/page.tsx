@@ -104,7 +104,7 @@ export default orgPage(
           </div>
         ) : (
           // Focusable, so a keyboard can scroll it on a narrow screen (at 1280 px it fits without scrolling).
-          <div className="overflow-x-auto rounded-xl border bg-card shadow-xs" tabIndex={0} role="region" aria-label="Audit log entries">
+          <div className="relative overflow-x-auto rounded-xl border bg-card shadow-xs" tabIndex={0} role="region" aria-label="Audit log entries">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit log entries, newest first</caption>
               <thead className="border-b bg-muted/40 text-xs text-muted-foreground">

@@ -174,7 +174,7 @@ function DeliveryRow({ slug, delivery, endpointEnabled }: { slug: string; delive
             <ReplayButton slug={slug} deliveryId={delivery.id} disabled={!endpointEnabled} />
           </div>
           {delivery.attemptLog.length ? (
-            <div className="overflow-x-auto rounded-lg border bg-card">
+            <div className="relative overflow-x-auto rounded-lg border bg-card">
               <table className="w-full min-w-[40rem] text-left text-xs">
                 <caption className="sr-only">Attempts of this delivery</caption>
                 <thead className="border-b bg-muted/40 text-muted-foreground">
