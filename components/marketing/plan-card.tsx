@@ -62,7 +62,14 @@ export function PlanCard({ plan, interval = "month", href, current = false }: { 
           </Button>
         ) : (
           <Button asChild variant={plan.highlighted ? "default" : "outline"} className="mt-6 w-full">
-            <Link href={href}>{free ? "Start for free" : `Start ${plan.name}`}</Link>
+            {/* Checkout is a route that sends the browser on to Stripe: a document navigation, never a prefetch or a
+                client-side fetch (a prefetch would open a checkout session, and the fetch would follow the redirect to
+                another origin, which connect-src refuses). */}
+            {href.startsWith("/billing/") ? (
+              <a href={href}>{free ? "Start for free" : `Start ${plan.name}`}</a>
+            ) : (
+              <Link href={href}>{free ? "Start for free" : `Start ${plan.name}`}</Link>
+            )}
           </Button>
         )}
       </CardHeader>
