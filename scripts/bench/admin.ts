@@ -5,9 +5,8 @@
 //   2. GET /admin (the metrics page) on a production build (`next start`), signed in as a platform admin: p50 and
 //      p95 of sequential requests, warm (the cached dashboard) and cold (cache off: every request reads metrics_daily);
 //   3. feature flag evaluation cost per call (scripts/bench/flags.ts).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import postgres from "postgres";
 import { closeDatabase } from "@/db/client";
@@ -15,6 +14,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
 import { seedDemoData } from "../seed";
+import { benchSessionCookie, ensureBuild } from "./bench-setup";
 import { waitFor } from "./server-log";
 import { percentile } from "./stats";
 
@@ -97,10 +97,7 @@ async function timeRequests(path: string, cookie: string, n: number): Promise<nu
 }
 
 await runCli("bench:admin", async () => {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("bench:admin: building (next build)…");
-    if (spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild("bench:admin");
   const server = process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres";
   const scratch = await createScratchDatabase(server, "keel_bench_admin");
   try {
@@ -133,11 +130,8 @@ await runCli("bench:admin", async () => {
     await closeDatabase();
 
     // 2. The page, signed in as admin@keel.test through a session row (the cookie holds the token, the row its hash).
-    const token = randomBytes(32).toString("base64url");
-    await sql`insert into sessions (session_token, user_id, expires, user_agent, ip, last_seen_at)
-      select encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), id, now() + interval '30 days', 'bench', '127.0.0.1', now() from users where email = 'admin@keel.test'`;
+    const cookie = await benchSessionCookie(sql, "admin@keel.test");
     await sql.end();
-    const cookie = `keel.session=${token}`;
     const page: string[] = [];
     for (const mode of ["warm", "cold"] as const) {
       const child = startServer({

@@ -18,6 +18,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { hashToken } from "@/lib/auth/tokens";
 import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
+import { ensureBuild } from "./bench-setup";
 import { countStatements, waitFor } from "./server-log";
 import { seedDemoData } from "../seed";
 
@@ -90,10 +91,7 @@ async function startFloor(url: string, projectId: string): Promise<{ close: () =
 
 await runCli("bench:api", async () => {
   ensureWrk();
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("bench:api: building (npm run build)…");
-    if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
-  }
+  ensureBuild("bench:api");
   const server = process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres";
   const scratch = await createScratchDatabase(server, "keel_bench_api");
   let script: string | undefined;

@@ -11,10 +11,9 @@
 // order such as "on,off,off,on", instead of rounds), BENCH_PORT (default 3200), BENCH_NODE_ARGS (node flags of the
 // server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile each run).
 import autocannon from "autocannon";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { EventEmitter } from "node:events";
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import postgres from "postgres";
@@ -22,6 +21,7 @@ import { closeDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
+import { benchSessionCookie, ensureBuild } from "./bench-setup";
 import { median, meterProcess } from "./process-meter";
 import { countStatements, waitFor } from "./server-log";
 import { seedDemoData } from "../seed";
@@ -77,10 +77,7 @@ async function load(url: string, cookie: string, duration: number, pid: number):
 const range = (values: number[], digits = 0) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)})`;
 
 await runCli("bench:app", async () => {
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    console.log("bench:app: building (next build)…");
-    if (spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
+  ensureBuild("bench:app");
   const server = process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/postgres";
   const scratch = await createScratchDatabase(server, "keel_bench");
   const runs: Run[] = [];
@@ -91,14 +88,11 @@ await runCli("bench:app", async () => {
     await seedDemoData();
     await closeDatabase();
     const sql = postgres(scratch.url, { max: 1, onnotice: () => {} });
-    const token = randomBytes(32).toString("base64url");
-    await sql`insert into sessions (session_token, user_id, expires, user_agent, ip, last_seen_at)
-      select encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), id, now() + interval '30 days', 'bench', '127.0.0.1', now() from users where email = 'owner@acme.test'`;
+    const cookie = await benchSessionCookie(sql, "owner@acme.test");
     // Every statement of this database goes to the server log; new connections only, so before the server starts.
     await sql.unsafe(`alter database "${scratch.name}" set log_statement = 'all'`);
     await sql.end();
 
-    const cookie = `keel.session=${token}`;
     const url = `http://localhost:${PORT}${PAGE}`;
     for (const mode of schedule()) {
       const child = startServer({

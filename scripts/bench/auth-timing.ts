@@ -3,13 +3,11 @@
 // as a browser without JavaScript would, for addresses that have an account and addresses that don't, interleaved,
 // and prints the median (and p90) response time of each on password reset, magic link and sign-up. The known
 // addresses are the seeded demo users (12 rounds at most, so per-address limits never answer instead).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import { createRequire } from "node:module";
+import { ensureBuild } from "./bench-setup";
 import { percentile } from "./stats";
 
-const require = createRequire(import.meta.url);
 const PORT = Number(process.env.BENCH_PORT ?? 3212);
 const ROUNDS = Math.min(12, Number(process.env.BENCH_ROUNDS ?? 12));
 const WARM_UP = 2;
@@ -65,10 +63,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 120_000
   throw new Error(`${what}: timed out`);
 }
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.log("bench:auth-timing: building (next build)…");
-  if (spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-}
+ensureBuild("bench:auth-timing");
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
   env: { ...process.env, PORT: String(PORT), LOG_LEVEL: "warn" },
   stdio: ["ignore", "ignore", "inherit"],

@@ -3,7 +3,6 @@
 // cold start; then, on the warm server, a warm request and the first request after an edit of the projects page (the
 // recompile a save costs). Prints the figures; runs against a scratch database on DATABASE_URL's server.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
@@ -12,6 +11,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { createScratchDatabase } from "@/test/scratch-database";
 import { runCli } from "../cli";
 import { seedDemoData } from "../seed";
+import { benchSessionCookie } from "./bench-setup";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3161);
 const DIST = ".next-bench-dev";
@@ -67,11 +67,8 @@ await runCli(
       await seedDemoData();
       await closeDatabase();
       const sql = postgres(scratch.url, { max: 1, onnotice: () => {} });
-      const token = randomBytes(32).toString("base64url");
-      await sql`insert into sessions (session_token, user_id, expires, user_agent, ip, last_seen_at)
-        select encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), id, now() + interval '30 days', 'bench', '127.0.0.1', now() from users where email = 'owner@acme.test'`;
+      const cookie = await benchSessionCookie(sql, "owner@acme.test");
       await sql.end();
-      const cookie = `keel.session=${token}`;
 
       const rows: Array<[string, string]> = [];
       // The landing page on a cold start of its own.

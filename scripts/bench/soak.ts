@@ -25,6 +25,7 @@ import { runCli } from "../cli";
 import { startDevExecutor, type DevExecutor } from "../inngest-dev";
 import { startRedisRestBridge, type RedisRestBridge } from "../redis-rest-bridge";
 import { seedDemoData } from "../seed";
+import { benchSessionCookie } from "./bench-setup";
 import { percentile } from "./stats";
 import { median, meterProcess, slope } from "./process-meter";
 import { waitFor } from "./server-log";
@@ -131,9 +132,7 @@ await runCli("bench:soak", async () => {
     await seedDemoData();
     await closeDatabase();
     const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
-    const token = randomBytes(32).toString("base64url");
-    await sql`insert into sessions (session_token, user_id, expires, user_agent, ip, last_seen_at)
-      select encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), id, now() + interval '30 days', 'soak', '127.0.0.1', now() from users where email = 'owner@acme.test'`;
+    const cookie = await benchSessionCookie(sql, "owner@acme.test", "soak");
     await sql`update organizations set plan = 'business' where slug = 'acme'`;
     const keys = Array.from({ length: 50 }, () => `keel_test_${randomBytes(32).toString("base64url")}`);
     for (const key of keys) {
@@ -173,7 +172,6 @@ await runCli("bench:soak", async () => {
     });
 
     const origin = `http://127.0.0.1:${APP_PORT}`;
-    const cookie = `keel.session=${token}`;
     let keyIndex = 0;
     let creates = 0;
     const requests: Record<Kind, () => Promise<Response>> = {
